@@ -1,0 +1,1 @@
+"""Placeholder: commands of this module are added by their issue."""
