@@ -5,6 +5,9 @@ Span groups on the Doc:
   type, ``span._.value`` the normalized value.
 - ``doc.spans["lagebild_entities"]``: named mentions; ``span.label_`` is PER/ORG/LOC/MISC,
   ``span._.actor``, ``span._.name``, ``span._.wikidata`` and, for places, ``span._.geo``.
+- ``doc.spans["lagebild_mentions"]``: every mention that stands for an actor: names with an
+  actor, nominal mentions ("der US-Präsident", "das Bündnis") and resolved pronouns ("er");
+  ``span._.actor`` holds the code. The event coder reads roles from these.
 
 Doc attributes:
 - ``doc._.published``: the document creation time (``YYYY-MM-DD``) or None.
@@ -19,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 TIMEX_KEY = "lagebild_timex"
 ENTITY_KEY = "lagebild_entities"
+MENTION_KEY = "lagebild_mentions"
 
 
 def register_extensions() -> None:
