@@ -15,6 +15,13 @@ GOLD_DIR = SHARED / "gold-dev"
 CORPORA = SHARED / "corpora"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite tests/golden/*.json from the current output (on purpose only)",
+    )
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default lagebild pipeline, built once for the whole test session."""

@@ -18,7 +18,13 @@ Components may register further attributes in their own modules; these are the s
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+import srsly
 from spacy.tokens import Doc, Span
+
+from .records import Entity, Event, Geo, Offsets, Timex, Trigger
 
 TIMEX_KEY = "lagebild_timex"
 ENTITY_KEY = "lagebild_entities"
@@ -36,3 +42,27 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+# spaCy's worker processes (``nlp.pipe(n_process>1)``) ship Docs back as msgpack, user data
+# included; teach msgpack our frozen records so events and geo survive the trip.
+_RECORD_TAG = "__lagebild_record__"
+_RECORD_CLASSES = {c.__name__: c for c in (Geo, Event, Trigger, Offsets, Entity, Timex)}
+
+
+def _encode_record(obj: Any, chain: Any = None) -> Any:
+    if dataclasses.is_dataclass(obj) and type(obj).__name__ in _RECORD_CLASSES:
+        fields = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        return {_RECORD_TAG: type(obj).__name__, "fields": fields}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_record(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict) and _RECORD_TAG in obj:
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in obj["fields"].items()}
+        return _RECORD_CLASSES[obj[_RECORD_TAG]](**fields)
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("lagebild_records", func=_encode_record)
+srsly.msgpack_decoders.register("lagebild_records", func=_decode_record)

@@ -93,3 +93,10 @@ class StoreError(LagebildError):
 
 class GoldFormatError(LagebildError):
     code = "E401"
+
+
+class MultipleArticles(LagebildError):
+    """``analyze --format json`` prints one object, but the input holds several articles."""
+
+    code = "E111"
+    exit_code = EXIT_USAGE

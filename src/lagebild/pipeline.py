@@ -31,6 +31,9 @@ _SENTENCE_SETTERS = ("parser", "senter", "sentencizer")
 
 
 def _load_core(model: str | None) -> Language:
+    # The shipped pipeline's config names lagebild's own ``lagebild_lemma_lookup`` factory.
+    from . import models as _models  # noqa: F401
+
     if model is None:
         if (SHIPPED_MODEL / "config.cfg").exists():
             return spacy.load(SHIPPED_MODEL)

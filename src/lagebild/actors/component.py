@@ -1,23 +1,486 @@
-"""Component ``lagebild_actors``: named mentions mapped to actor codes."""
+"""Component ``lagebild_actors``: named mentions and every other actor mention.
+
+Writes two span groups (see :mod:`lagebild.doc_ext`):
+
+- ``doc.spans["lagebild_entities"]``: names only (PER/ORG/LOC/MISC) following the gold
+  conventions: titles outside the span, compound modifiers ("Nato-Generalsekretär") not
+  annotated, named bodies ("Nato-Russland-Rat", "EU-Kommission") whole; each with
+  ``span._.actor``, ``span._.name`` (canonical/base form) and ``span._.wikidata``.
+- ``doc.spans["lagebild_mentions"]``: every span that stands for an actor, with
+  ``span._.actor`` set: names with an actor (label PER/ORG/LOC/MISC), role phrases and
+  descriptions ("der US-Präsident", "das Bündnis", label ``NOM``), nationality adjectives
+  ("eines russischen Einmarsches", label ``ADJ``) and resolved pronouns (label ``PRON``).
+
+Detection: a PhraseMatcher over the knowledge files (states, capitals, organisations,
+regions, places, office holders), a first-name/role-noun heuristic for unknown persons
+and, when the core model has one, the statistical NER (``doc.ents``) for names the
+files do not know. The knowledge files win where the two overlap.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+from collections import defaultdict
 
-from ..doc_ext import ENTITY_KEY
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..doc_ext import ENTITY_KEY, MENTION_KEY
+from .candidates import (
+    GAZ,
+    HEURISTIC,
+    NER,
+    UPGRADED,
+    Candidate,
+    capitalised_adjective,
+    select,
+)
+from .context import (
+    ARTICLES,
+    NAME_PARTICLES,
+    RolePhrase,
+    capital_is_government,
+    dominant_state,
+    find_role_phrases,
+    is_political_west,
+    looks_like_name,
+    role_of,
+    roles_before_names,
+)
+from .coref import resolve_pronouns
+from .knowledge import Knowledge, load_knowledge
+
+# MISC names (events, works, currencies) are outside the gold conventions: not kept
+_NER_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+_INDEFINITE = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
+_LEADING_DROP = ARTICLES | frozenset({"in", "im", "am", "vom", "zum", "zur", "beim"})
+
+
+def _published(doc: Doc) -> dt.date | None:
+    value = doc._.published
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 class ActorLinker:
+    """Finds named and other actor mentions and maps each to an actor code."""
+
     def __init__(self, nlp: Language, name: str, user_files: list[str]) -> None:
         self.name = name
-        self.user_files = user_files
+        self.user_files = list(user_files)
+        self.kb: Knowledge = load_knowledge(self.user_files)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._key_entry: dict[int, int] = {}
+        forms_by_entry: dict[int, list[str]] = defaultdict(list)
+        for form, idx in self.kb.forms.items():
+            forms_by_entry[idx].append(form)
+        for idx, forms in forms_by_entry.items():
+            key = f"lagebild_actor_{idx}"
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            self._key_entry[nlp.vocab.strings[key]] = idx
+        self.nominal_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._key_nominal: dict[int, tuple[str, bool]] = {}
+        by_target: dict[tuple[str, bool], list[str]] = defaultdict(list)
+        for form, target in self.kb.nominals.items():
+            by_target[target].append(form)
+        for target, forms in by_target.items():
+            key = f"lagebild_nominal_{target[0]}_{int(target[1])}"
+            self.nominal_matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            self._key_nominal[nlp.vocab.strings[key]] = target
+
+    # -- detection -------------------------------------------------------------------
+
+    def _gazetteer(self, doc: Doc) -> list[Candidate]:
+        cands = []
+        seen_people: set[str] = set()
+        for key, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+            entry = self.kb.entries[self._key_entry[key]]
+            if entry.kind == "person":
+                text = doc[start].text
+                if end - start == 1 and text in self.kb.ambiguous:
+                    # "Frieden", "Kurz": only after the full name or right after a role noun
+                    after_role = start > 0 and role_of(self.kb, doc[start - 1]) is not None
+                    if entry.name not in seen_people and not after_role:
+                        continue
+                seen_people.add(entry.name)
+            cands.append(Candidate(start, end, entry.label, entry, GAZ))
+        return cands
+
+    def _heuristic_persons(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """Unknown persons: a first name or a role noun followed by capitalised name words.
+
+        A first-name span may run into a known surname ("Izchak Herzog" with "Herzog"
+        known): it then takes that person's entry. A role may be separated from the name
+        by its qualifier and a comma ("der Ministerpräsident von Mali, Choguel Maïga").
+        """
+        kb = self.kb
+        known: dict[int, Candidate] = {}
+        for c in gaz:
+            for i in range(c.start, c.end):
+                known[i] = c
+        cands = []
+        n = len(doc)
+        for token in doc:
+            i = token.i
+            by_first = token.text in kb.first_names
+            if i in known:
+                hit = known[i]
+                # a one-word alias used as a first name ("Abbas Araqchi")
+                alias_first = by_first and hit.label == "PER" and hit.end == i + 1
+                if not (alias_first and i + 1 < n and i + 1 not in known):
+                    continue
+            if by_first:
+                start, j = i, i + 1
+            else:
+                found = role_of(kb, token) if token.text[:1].isupper() else None
+                if found is None:
+                    continue
+                if found[0].collective and not token.text.startswith("Regierung"):
+                    continue
+                j = i + 1
+                # skip the qualifier "von Mali" / "der Übergangsregierung" before a comma
+                if j + 2 < n and doc[j].lower_ in ("von", "der", "des"):
+                    k = j + 1
+                    while k < n and k < j + 4 and doc[k].text != "," and not doc[k].is_sent_start:
+                        k += 1
+                    if k < n and doc[k].text == ",":
+                        j = k + 1
+                if doc[j].lower_ in ("von", "der", "des", "den", "dem"):
+                    continue  # "Regierung von Munster": no name right after the role
+                start = j
+            end = start + 1 if by_first else start
+            entry = None
+            while j < n and j - start < 4:
+                tok = doc[j]
+                if tok.is_sent_start or kb.roles.get(tok.text):
+                    break
+                if j in known:
+                    hit = known[j]
+                    if by_first and hit.label == "PER" and hit.start == j:
+                        entry, end = hit.entry, hit.end
+                    break
+                if tok.lower_ in NAME_PARTICLES:
+                    k = j
+                    while k < n and doc[k].lower_ in NAME_PARTICLES and k - j < 3:
+                        k += 1
+                    if k < n and k not in known and looks_like_name(doc[k]):
+                        j = k  # "Ursula von der Leyen", "Staffan de Mistura"
+                        continue
+                    break
+                if not looks_like_name(tok):
+                    break
+                j += 1
+                end = j
+            if by_first and end - start < 2:
+                continue
+            if not by_first and (
+                end == start or (end - start == 1 and doc[start].text in kb.first_names)
+            ):
+                continue
+            cands.append(
+                Candidate(start, end, "PER", entry, UPGRADED if entry or by_first else HEURISTIC)
+            )
+        return cands
+
+    def _places(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """Places announced by a site word ("Kloster Banjska") or a settlement word
+        ("der Stadt Mitrovica")."""
+        kb = self.kb
+        known = {i for c in gaz for i in range(c.start, c.end)}
+        cands = []
+        n = len(doc)
+        for token in doc:
+            site = token.text in kb.site_words
+            if not site and token.text not in kb.settlement_words:
+                continue
+            j = token.i + 1
+            end = j
+            while end < n and end - j < 3 and end not in known and looks_like_name(doc[end]):
+                if doc[end].is_sent_start or kb.roles.get(doc[end].text):
+                    break
+                end += 1
+            if end > j:
+                start = token.i if site else j
+                cands.append(Candidate(start, end, "LOC", None, HEURISTIC))
+        return cands
+
+    def _bodies(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """Organisation names the files lack: capitalised adjectives inside a sentence
+        before a body noun ("des Nationalen Übergangsrats", "die Freie Syrische Armee")."""
+        heads = self.kb.body_heads
+        known = {i for c in gaz for i in range(c.start, c.end)}
+        cands = []
+        for token in doc:
+            if not token.text.lower().endswith(heads) or not token.text[:1].isupper():
+                continue
+            if token.i in known or "-" in token.text:
+                continue
+            start = token.i
+            while start > 0 and start - 1 not in known and capitalised_adjective(doc[start - 1]):
+                start -= 1
+            # "Londoner Umweltministerium" is a description, not a name
+            if start < token.i and not all(
+                self._place_adjective(doc[i].text) for i in range(start, token.i)
+            ):
+                cands.append(Candidate(start, token.i + 1, "ORG", None, HEURISTIC))
+        return cands
+
+    def _place_adjective(self, text: str) -> bool:
+        """ "Genfer", "Wiener", "Berliner": adjectives from place names are not names."""
+        if not text.endswith("er") or len(text) < 5:
+            return False
+        entry = self.kb.entry_for(text[:-2]) or self.kb.entry_for(text[:-3])
+        return entry is not None and entry.kind in ("capital", "place", "state")
+
+    def _ner(self, doc: Doc) -> list[Candidate]:
+        cands = []
+        for ent in doc.ents:
+            label = _NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in _LEADING_DROP:
+                start += 1
+            while label == "PER" and end - start > 1 and role_of(self.kb, doc[start]):
+                start += 1  # "Präsidentin Vjosa Osmani": the title stays outside
+            while end > start and not doc[end - 1].text[:1].isupper():
+                end -= 1
+            if start >= end:
+                continue
+            core = start
+            while core < end - 1 and (
+                self._place_adjective(doc[core].text) or doc[core].lower_ in self.kb.adjectives
+            ):
+                # "Genfer UNO-Sitzes", "Russischer Truppenaufmarsch": the adjective is no name
+                core += 1
+            last = doc[end - 1]
+            if end - core == 1 and (
+                (not looks_like_name(last) and (last.tag_ == "NN" or label == "PER"))
+                # a long compound the tagger calls a common noun ("Truppenaufmarsch")
+                or (last.tag_ == "NN" and len(last.text) >= 14 and "-" not in last.text)
+            ):
+                # a common noun ("Behördenangaben") tagged as a name
+                continue
+            if end - core == 1 and "-" in last.text and last.tag_ != "NE":
+                # a name only as compound modifier ("Ukraine-Konflikt") is not annotated;
+                # "Bremen-Vegesack", "Tel-Aviv" (unknown first part) are names
+                first, _, head = last.text.partition("-")
+                known_first = first in self.kb.prefixes or self.kb.entry_for(first) is not None
+                if known_first and head[:1].isupper() and self.kb.entry_for(last.text) is None:
+                    continue
+            text = doc[start:end].text
+            entry = self.kb.entry_for(text)
+            if entry is None and label == "LOC" and text.endswith("s"):
+                entry = self.kb.entry_for(text[:-1])
+            cands.append(Candidate(start, end, entry.label if entry else label, entry, NER))
+        return cands
+
+    # -- actors --------------------------------------------------------------------
+
+    def _entity_actor(
+        self, doc: Doc, cand: Candidate, day: dt.date | None, decisions: dict[int, bool]
+    ) -> str | None:
+        entry = cand.entry
+        if entry is None:
+            return None
+        if entry.kind == "capital":
+            actor = self.kb.seats.get(entry.name, entry.metonym)
+            government = capital_is_government(doc, cand.start, cand.end, decisions)
+            decisions[cand.end - 1] = government
+            return actor if government else None
+        if entry.kind == "person" and entry.person is not None:
+            return entry.person.actor_at(day)
+        return entry.actor
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[ENTITY_KEY] = []
+        kb = self.kb
+        day = _published(doc)
+        gaz = self._gazetteer(doc)
+        cands = gaz + self._heuristic_persons(doc, gaz) + self._places(doc, gaz)
+        cands += self._bodies(doc, gaz)
+        if doc.has_annotation("ENT_IOB"):
+            cands += self._ner(doc)
+        for cand in cands:
+            cand.text = doc[cand.start : cand.end].text
+        chosen = []
+        for cand in select(cands):
+            if cand.entry is not None and cand.entry.actor == "WST":
+                if not is_political_west(doc, cand.start, cand.end):
+                    continue
+            chosen.append(cand)
+
+        decisions: dict[int, bool] = {}
+        actors: list[str | None] = []
+        for cand in chosen:
+            actors.append(self._entity_actor(doc, cand, day, decisions))
+
+        ents = {}
+        for cand, actor in zip(chosen, actors, strict=True):
+            entry = cand.entry
+            surface = doc[cand.start : cand.end].text
+            if cand.label == "PER":
+                kind, code = "PER", actor
+            elif entry is None:
+                kind, code = cand.label, actor
+            else:
+                kind = entry.kind
+                code = entry.metonym if kind == "capital" else actor
+            genitive = entry is not None and surface != entry.name and surface.endswith("s")
+            ents[cand.start] = (cand.end, code, kind, genitive)
+        roles = find_role_phrases(doc, kb, ents)
+        role_before = roles_before_names(doc, roles, chosen, kb)
+        dominant = dominant_state(doc, kb, chosen, actors)
+        if dominant in ("AUT", "CHE"):
+            # "Bundeskanzler", "Bundesregierung" in an Austrian or Swiss article
+            for phrase in roles:
+                if phrase.actor == "DEU" and doc[phrase.head].text.startswith("Bundes"):
+                    phrase.actor = dominant
+
+        # unknown persons take the actor of their role; later surname mentions share it
+        surname_actor: dict[str, tuple[str | None, str]] = {}
+        for k, cand in enumerate(chosen):
+            if cand.label != "PER":
+                continue
+            if cand.entry is None:
+                phrase = role_before.get(cand.start)
+                last = doc[cand.end - 1].text
+                if phrase is not None and phrase.actor:
+                    actors[k] = phrase.actor
+                elif last in surname_actor:
+                    actors[k] = surname_actor[last][0]
+            # a one-word NER guess ("Mittwoch") is too weak to spread to other mentions
+            if cand.end - cand.start > 1 or (cand.entry is None and cand.source != NER):
+                name = doc[cand.start : cand.end].text
+                surname_actor.setdefault(doc[cand.end - 1].text, (actors[k], name))
+                first = doc[cand.start].text
+                if (
+                    cand.entry is None
+                    and cand.end - cand.start > 1
+                    and first not in kb.first_names
+                    and looks_like_name(doc[cand.start])
+                    and doc[cand.start].lower_ not in NAME_PARTICLES
+                ):
+                    # family name first ("Xi Jinping" … "Xi"): the first word names the person too
+                    surname_actor.setdefault(first, (actors[k], name))
+        extra = self._surname_mentions(doc, chosen, surname_actor)
+        for cand, actor in extra:
+            chosen.append(cand)
+            actors.append(actor)
+        order = sorted(range(len(chosen)), key=lambda k: chosen[k].start)
+        chosen = [chosen[k] for k in order]
+        actors = [actors[k] for k in order]
+
+        entities: list[Span] = []
+        for cand, actor in zip(chosen, actors, strict=True):
+            span = Span(doc, cand.start, cand.end, label=cand.label)
+            entry = cand.entry
+            span._.actor = actor
+            span._.name = entry.name if entry else (cand.name or span.text)
+            span._.wikidata = entry.wikidata if entry else None
+            entities.append(span)
+        doc.spans[ENTITY_KEY] = entities
+        doc.spans[MENTION_KEY] = self._mentions(doc, entities, roles, role_before)
         return doc
+
+    def _surname_mentions(
+        self, doc: Doc, chosen: list[Candidate], surname_actor: dict[str, tuple[str | None, str]]
+    ) -> list[tuple[Candidate, str | None]]:
+        """Surname-only repetitions of persons first found by heuristic or NER."""
+        unknown = {s: v for s, v in surname_actor.items() if self.kb.entry_for(s) is None}
+        if not unknown:
+            return []
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        extra = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            text = token.text
+            if not text[:1].isupper():
+                continue
+            hit = unknown.get(text) or (unknown.get(text[:-1]) if text.endswith("s") else None)
+            if hit is not None:
+                start = token.i
+                # "Le Pen", "de Mistura", "Van der Bellen": take the particles along
+                while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES:
+                    if start - 1 in taken:
+                        break
+                    start -= 1
+                full = hit[1].lower()
+                while start < token.i and not full.endswith(doc[start : token.i + 1].text.lower()):
+                    start += 1
+                cand = Candidate(start, token.i + 1, "PER", None, HEURISTIC, name=hit[1])
+                extra.append((cand, hit[0]))
+        return extra
+
+    def _mentions(
+        self,
+        doc: Doc,
+        entities: list[Span],
+        roles: list[RolePhrase],
+        role_before: dict[int, RolePhrase],
+    ) -> list[Span]:
+        kb = self.kb
+        mentions: list[Span] = []
+        covered: set[int] = set()
+        named_actors: dict[str, int] = {}
+        for span in entities:
+            covered.update(range(span.start, span.end))
+            if span._.actor:
+                m = Span(doc, span.start, span.end, label=span.label_)
+                m._.actor = span._.actor
+                m._.name = span._.name
+                mentions.append(m)
+                named_actors.setdefault(span._.actor, span.start)
+        before_names = {id(p) for p in role_before.values()}
+        for phrase in roles:
+            if phrase.actor is None or id(phrase) in before_names:
+                continue
+            if any(i in covered for i in range(phrase.start, phrase.end)):
+                continue
+            m = Span(doc, phrase.start, phrase.end, label="NOM")
+            m._.actor = phrase.actor
+            mentions.append(m)
+            covered.update(range(phrase.start, phrase.end))
+            named_actors[phrase.actor] = min(named_actors.get(phrase.actor, len(doc)), phrase.start)
+        for phrase in role_before.values():
+            covered.update(range(phrase.start, phrase.end))
+        for key, start, end in self.nominal_matcher(doc):
+            if any(i in covered for i in range(start, end)):
+                continue
+            code, needs_named = self._key_nominal[key]
+            if needs_named and named_actors.get(code, len(doc)) > start:
+                continue
+            if start > 0 and doc[start - 1].lower_ in _INDEFINITE:
+                continue
+            m = Span(doc, start, end, label="NOM")
+            m._.actor = code
+            mentions.append(m)
+            covered.update(range(start, end))
+        n = len(doc)
+        for token in doc:
+            if token.i in covered:
+                continue
+            lower = token.lower_
+            code = kb.adjectives.get(lower)
+            if code is None and lower.startswith("us-"):
+                code = kb.adjectives.get(lower[3:])  # "US-amerikanische"
+            if code is None or token.text[:1].isupper() and not token.is_sent_start:
+                continue
+            if token.i + 1 < n and doc[token.i + 1].text[:1].isupper():
+                m = Span(doc, token.i, token.i + 1, label="ADJ")
+                m._.actor = code
+                mentions.append(m)
+        mentions += resolve_pronouns(doc, mentions, kb, covered)
+        mentions.sort(key=lambda s: (s.start, s.end))
+        return mentions
 
 
 @Language.factory("lagebild_actors", default_config={"user_files": []})
 def make_actors(nlp: Language, name: str, user_files: list[str]) -> ActorLinker:
+    """Factory of the ``lagebild_actors`` component; ``user_files`` extend the knowledge."""
     return ActorLinker(nlp, name, user_files)

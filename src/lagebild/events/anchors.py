@@ -1,0 +1,102 @@
+"""Date and place of an event.
+
+The date comes from ``lagebild.time.linking.event_date`` (the timex component's linker, which
+takes token offsets) when it is installed; otherwise from the nearest date expression in the
+clause, then in the sentence.
+Dates keep at most day precision (gold rule 7). The place is the location entity governed by
+"in"/"nach" (or "im", "ins", "auf") in the clause; visits take the visited place (rule 8).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..doc_ext import ENTITY_KEY, TIMEX_KEY
+from ..records import Geo
+
+try:  # the timex engineer's linker; optional so the coder works without it
+    from ..time.linking import event_date as _linked_date
+except ImportError:  # pragma: no cover - depends on the installed components
+    _linked_date = None
+
+_PLACE_PREPS = ("in", "im", "nach", "ins", "auf", "vor")
+_DATE_VALUE = re.compile(r"^(\d{4})(-(\d{2}|W\d{2}|SP|SU|FA|WI))?(-\d{2})?")
+
+
+def day_precision(value: str | None) -> str | None:
+    """A TIMEX value cut to at most day precision; None for non-dates (PRESENT_REF, P3D …)."""
+    if not value:
+        return None
+    match = _DATE_VALUE.match(value)
+    if not match:
+        return None
+    return match.group(0)
+
+
+def event_date(doc: Doc, start: int, end: int, trigger: int, sent: Span) -> str | None:
+    """The date of an event whose evidence is the token range ``[start, end)``."""
+    timexes = [
+        t for t in doc.spans.get(TIMEX_KEY, [])
+        if t.label_ in ("DATE", "TIME") and day_precision(t._.value)
+    ]
+    if _linked_date is not None:
+        try:
+            value = day_precision(_linked_date(doc, start, end, trigger))
+        except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+            value = None
+        # The linker falls back to spaCy's sentence, which can run across a heading; accept
+        # its value only when it comes from this sentence unit.
+        if value and any(
+            day_precision(t._.value) == value and sent.start <= t.start < sent.end
+            for t in timexes
+        ):
+            return value
+    for lo, hi in ((start, end), (sent.start, sent.end)):
+        inside = [t for t in timexes if lo <= t.start and t.end <= hi]
+        if inside:
+            best = min(inside, key=lambda t: abs(t.start - trigger))
+            return day_precision(best._.value)
+    return None
+
+
+def event_place(doc: Doc, start: int, end: int, trigger: int) -> tuple[str | None, Geo | None]:
+    """Name and geo of the place governed by a place preposition in tokens ``[start, end)``."""
+    candidates = []
+    for span in doc.spans.get(ENTITY_KEY, []):
+        if span.label_ != "LOC" or not (start <= span.start and span.end <= end):
+            continue
+        k = span.start - 1
+        while k >= start and doc[k].lower_ in ("der", "die", "das", "den", "dem", "des") or (
+            k >= start and doc[k].text[0].islower() and doc[k].lower_.endswith(("e", "en", "er"))
+            and doc[k].lower_ not in _PLACE_PREPS
+        ):
+            k -= 1
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and span.text.endswith("s"):
+            continue  # "auf Russlands Vorrücken": a genitive modifier, not the place
+        if k >= start and doc[k].lower_ in _PLACE_PREPS:
+            candidates.append(span)
+    if not candidates:
+        return None, None
+    # a resolved place (with coordinates) beats a building or unknown name nearby
+    best = min(candidates, key=lambda s: (s._.geo is None, abs(s.start - trigger)))
+    name = best._.name or best.text
+    geo = best._.geo if isinstance(best._.geo, Geo) else None
+    return name, geo
+
+
+def visited_country(doc: Doc, start: int, end: int, geo: Geo | None) -> str | None:
+    """The country visited in tokens ``[start, end)``: a place's country, else the actor of a
+    country name after "in"/"nach" ("Besuch in die Ukraine")."""
+    if geo is not None and geo.country:
+        return geo.country
+    for span in doc.spans.get(ENTITY_KEY, []):
+        if span.label_ == "LOC" and start <= span.start and span.end <= end and span._.actor:
+            k = span.start - 1
+            while k >= start and doc[k].lower_ in ("der", "die", "das", "den", "dem"):
+                k -= 1
+            if k >= start and doc[k].lower_ in ("in", "nach", "ins"):
+                return str(span._.actor)
+    return None

@@ -1,0 +1,72 @@
+"""Sentence units, quotations and predicative nouns: the frame the coder works in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .clauses import Clause
+from .triggers import TriggerMatch
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """Sentences, further cut at line breaks (a heading without a full stop is its own unit);
+    an opening quotation mark left at a sentence's end moves to the sentence it opens."""
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    bounds.append((start, token.i))
+                start = token.i + 1
+        if start < sent.end:
+            bounds.append((start, sent.end))
+    for k in range(len(bounds) - 1):
+        start, end = bounds[k]
+        while end - 1 > start and doc[end - 1].text in ("„", "«", "‚"):
+            end -= 1
+        if end != bounds[k][1] and bounds[k + 1][0] == bounds[k][1]:
+            bounds[k] = (start, end)
+            bounds[k + 1] = (end, bounds[k + 1][1])
+    return [doc[start:end] for start, end in bounds if end > start]
+
+
+_OPEN_QUOTES = frozenset({"„", "«", "‚"})
+_CLOSE_QUOTES = frozenset({"“", "»", "‘"})
+
+
+def quoted_clauses(doc: Doc, sent: Span, clauses: list[Clause]) -> set[int]:
+    """Indices of clauses that start inside quotation marks (a quote's own subjects)."""
+    inside, state = set(), False
+    starts = {c.start: c.index for c in clauses}
+    for token in sent:
+        if token.i in starts and state:
+            inside.add(starts[token.i])
+        if token.text in _OPEN_QUOTES:
+            state = True
+        elif token.text in _CLOSE_QUOTES:
+            state = False
+        elif token.text == '"':
+            state = not state
+        if token.i in starts and state and token.text in _OPEN_QUOTES | {'"'}:
+            inside.add(starts[token.i])
+    return inside
+
+
+_COPULAS = frozenset({"ist", "war", "sei", "sind", "waren", "wäre", "wären", "gilt", "galt",
+                      "bleibt", "blieb"})
+
+
+def drop_predicatives(doc: Doc, matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """"Die Machtübernahme … war bereits der zweite Putsch": a predicative noun of the same
+    type renames the subject's event and is not a second one."""
+    kept: list[TriggerMatch] = []
+    for match in matches:
+        if match.is_noun and any(
+            other.is_noun and other.clause == match.clause and other.entry.type == match.entry.type
+            and any(doc[i].lower_ in _COPULAS for i in range(other.token + 1, match.token))
+            for other in kept
+        ):
+            continue
+        kept.append(match)
+    return kept

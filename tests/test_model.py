@@ -1,0 +1,148 @@
+"""The shipped German core pipeline: loads offline, tags, parses, lemmatizes, finds names.
+
+The sentences below are written for these tests; they are plain news German of the kind
+lagebild analyses, not taken from any corpus.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import lagebild.models  # noqa: F401  (registers the shipped model's lemma_lookup)
+from lagebild.pipeline import SHIPPED_MODEL
+
+pytestmark = pytest.mark.skipif(
+    not (SHIPPED_MODEL / "config.cfg").exists(), reason="shipped model not built"
+)
+
+SENTENCE = "Die Minister beraten am Freitag in Brüssel."
+
+
+@pytest.fixture(scope="module")
+def core():
+    """The shipped pipeline alone, loaded from the package directory (no network)."""
+    return spacy.load(SHIPPED_MODEL)
+
+
+def test_shipped_model_has_standard_components(core):
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "lemma_lookup",
+                 "ner"):
+        assert name in core.pipe_names
+    assert core.lang == "de"
+
+
+def test_shipped_model_meta_names_licenses_and_sources(core):
+    meta = json.loads((SHIPPED_MODEL / "meta.json").read_text(encoding="utf8"))
+    assert meta["name"] == "lagebild"
+    assert meta["license"] == "CC BY-SA 4.0"
+    licenses = {source["license"] for source in meta["sources"]}
+    assert {"CC BY-SA 4.0", "CC BY 4.0"} <= licenses
+
+
+def test_shipped_model_is_small_and_holds_no_sentences():
+    size = sum(p.stat().st_size for p in SHIPPED_MODEL.rglob("*") if p.is_file())
+    assert size < 60 * 1024 * 1024
+    strings = json.loads((SHIPPED_MODEL / "vocab" / "strings.json").read_text(encoding="utf8"))
+    assert max(len(s) for s in strings) < 200
+
+
+def test_default_pipeline_uses_shipped_model(nlp):
+    assert "parser" in nlp.pipe_names
+    assert "ner" in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "lagebild_events"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pos"),
+    [
+        (SENTENCE, "beraten", "VERB"),
+        (SENTENCE, "Minister", "NOUN"),
+        (SENTENCE, "Brüssel", "PROPN"),
+        (SENTENCE, "in", "ADP"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "hat", "AUX"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "neue", "ADJ"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "eröffnet", "VERB"),
+        ("Die Regierung will die Steuern nicht erhöhen.", "nicht", "PART"),
+        ("Die Regierung will die Steuern nicht erhöhen.", "erhöhen", "VERB"),
+    ],
+)
+def test_part_of_speech(core, text, word, pos):
+    doc = core(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.pos_ == pos
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "subject"),
+    [
+        (SENTENCE, "beraten", "Minister"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "eröffnet", "Bürgermeister"),
+        ("Im Norden des Landes haben die Bauern gegen die neuen Regeln protestiert.",
+         "protestiert", "Bauern"),
+    ],
+)
+def test_dependency_root_and_subject(core, text, root, subject):
+    doc = core(text)
+    sent = next(iter(doc.sents))
+    assert sent.root.text == root
+    subjects = [t.text for t in sent.root.children if t.dep_.startswith("nsubj")]
+    assert subjects == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "hat", "haben"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "eröffnet", "eröffnen"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "neue", "neu"),
+        ("Die Minister trafen sich in den Städten des Südens.", "Städten", "Stadt"),
+        ("Die Minister trafen sich in den Städten des Südens.", "trafen", "treffen"),
+        (SENTENCE, "am", "an"),
+    ],
+)
+def test_lemma(core, text, word, lemma):
+    doc = core(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "feature", "value"),
+    [
+        (SENTENCE, "Minister", "Number", "Plur"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "Bürgermeister", "Case", "Nom"),
+        ("Der Bürgermeister hat die neue Brücke gestern eröffnet.", "hat", "Tense", "Pres"),
+    ],
+)
+def test_morphology(core, text, word, feature, value):
+    doc = core(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.morph.get(feature) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label"),
+    [
+        ("Bundeskanzler Olaf Scholz reiste am Montag nach Paris.", "Olaf Scholz", "PER"),
+        ("Bundeskanzler Olaf Scholz reiste am Montag nach Paris.", "Paris", "LOC"),
+        ("In Brüssel verhandelten die Vertreter der Europäischen Union stundenlang.",
+         "Brüssel", "LOC"),
+        ("Nach Angaben der Polizei wurde in Hamburg niemand verletzt.", "Hamburg", "LOC"),
+    ],
+)
+def test_named_entities(core, text, entity, label):
+    doc = core(text)
+    assert (entity, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_sentence_boundaries(core):
+    doc = core("Die Minister beraten am Freitag. Eine Einigung gilt als unsicher. "
+               "Am Abend wollen sie vor die Presse treten.")
+    assert [s.text for s in doc.sents] == [
+        "Die Minister beraten am Freitag.",
+        "Eine Einigung gilt als unsicher.",
+        "Am Abend wollen sie vor die Presse treten.",
+    ]
