@@ -3,6 +3,8 @@
     python benchmarks/events_dev.py ../shared/gold-dev             # full lagebild pipeline
     python benchmarks/events_dev.py ../shared/gold-dev --oracle    # gold entities/timex as input
     python benchmarks/events_dev.py ../shared/gold-dev --show 02   # list pred/gold for one file
+    python benchmarks/events_dev.py ../shared/gold-dev --misses    # gold events without an
+                                                                   # actors match, with evidence
 
 Alignment per article (greedy, in gold order): ``type`` = same type; ``actors`` = same type and
 equal source and target sets (order-free); ``loose`` = same type and any shared actor. Date,
@@ -123,6 +125,8 @@ def main() -> None:
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--oracle", action="store_true")
     parser.add_argument("--show", default=None, help="file prefix to list predictions for")
+    parser.add_argument("--misses", action="store_true",
+                        help="list gold events without a type+actors match and the candidates")
     args = parser.parse_args()
     state: dict = {}
     totals = {name: Counter() for name in LEVELS}
@@ -164,6 +168,8 @@ def main() -> None:
                     errors["target differs"] += 1
         if args.show and path.stem.startswith(args.show):
             _show(pred, gold)
+        if args.misses:
+            _misses(path.stem[:2], pred, gold)
     for name, c in totals.items():
         p, r, f = _prf(c)
         counts = f"(tp {c['tp']}, pred {c['pred']}, gold {c['gold']})"
@@ -200,5 +206,21 @@ def _show(pred: list[dict], gold: list[dict]) -> None:
               e["status"], "|", e["trigger"])
 
 
+def _misses(prefix: str, pred: list[dict], gold: list[dict]) -> None:
+    """Gold events without a type+actors match, each with the unmatched predictions of its
+    type (source, target, trigger) — the role errors to look at."""
+    matched = align(pred, gold, LEVELS["actors"])
+    used_pred = {pi for pi, _ in matched}
+    used_gold = {gi for _, gi in matched}
+    for gi, g in enumerate(gold):
+        if gi in used_gold:
+            continue
+        same = [(p["source"], p["target"], p["trigger"]["text"]) for pi, p in enumerate(pred)
+                if pi not in used_pred and p["type"] == g["type"]]
+        print(prefix, "GOLD", g["type"], g["source"], g["target"], "|", g["evidence"][:100])
+        print("     PRED", same[:3])
+
+
 if __name__ == "__main__":
     main()
+

@@ -368,3 +368,99 @@ def _doc_with_ents(nlp, words: list[str], ents: list[tuple[int, int, str]]):
 def test_merge_with_statistical_ner(linker, blank, words, ents, expected):
     doc = linker(_doc_with_ents(blank, words, ents))
     assert entities(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adjective, "in" + place, genitive: the group's country
+        ("Israelische Demonstranten blockierten eine Straße.",
+         ("Israelische Demonstranten", "ISRCIV")),
+        ("Die Opposition in Venezuela rief zum Streik auf.", ("Opposition", "VENOPP")),
+        ("Die Putschisten in Niger setzten die Verfassung aus.", ("Putschisten", "NERMIL")),
+        ("Angehörige der ukrainischen Soldaten warteten vor dem Amt.", ("Angehörige", "UKRCIV")),
+        ("Die Polizei nahm in Georgien mehrere Menschen fest.", ("Polizei", "GEO")),
+        ("Protestierende versammelten sich in Teheran vor der Universität.",
+         ("Protestierende", "IRNCIV")),
+        ("Die syrischen Rebellen eroberten ein Dorf.", ("syrischen Rebellen", "SYRMIL")),
+        ("Die Verbündeten sagten weitere Hilfe zu.", ("Verbündeten", "WST")),
+    ],
+)
+def test_group_descriptions_take_their_country(blank, text, expected):
+    assert expected in mentions(run(blank, text), "NOM")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russlands Verbündete schwiegen.",  # someone else's allies are not the West
+        "Seine Verbündeten schwiegen.",
+        "Demonstranten zogen durch die Innenstadt.",  # no country anywhere
+        "Die Bevölkerung ist erschöpft.",  # too vague without a named country
+    ],
+)
+def test_group_descriptions_without_a_country_are_no_actors(blank, text):
+    assert not [m for m in mentions(run(blank, text), "NOM") if m[0] != "Russlands"]
+
+
+@pytest.mark.parametrize("noun", ["Armee", "Regierung", "Polizei"])
+def test_unqualified_forces_belong_to_the_article_state(blank, noun):
+    text = ("Der Iran testete eine Rakete. Teheran sprach von einem Erfolg. "
+            f"Die {noun} meldete keine Zwischenfälle.")
+    assert (noun, "IRN") in mentions(run(blank, text), "NOM")
+
+
+def test_user_group_file(tmp_path):
+    path = tmp_path / "groups.yml"
+    path.write_text("- {kind: group, noun: Siedler, sector: CIV}\n", encoding="utf-8")
+    kb = load_knowledge([path])
+    assert kb.groups["Siedler"].actor("ISR") == "ISRCIV"
+
+
+@pytest.fixture(scope="module")
+def full_people(people_file):
+    return lagebild.build(actors=[people_file])
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor"),
+    [
+        # an object pronoun is not its clause's subject
+        ("Biden empfing Tomas Beispiel in Washington. Er sagte ihm Hilfe zu.", "ihm", "CZE"),
+        ("Tomas Beispiel traf Biden und dankte ihm.", "ihm", "USA"),
+    ],
+)
+def test_object_pronouns_skip_the_subject(full_people, text, pronoun, actor):
+    doc = run(full_people, text, "2021-03-01")
+    found = [(s.text, s._.actor) for s in doc.spans[MENTION_KEY] if s.label_ == "PRON"]
+    assert (pronoun, actor) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die EU verhängte Sanktionen gegen Belarus. Die Maßnahmen treffen das Land hart.",
+         ("das Land", "BLR")),
+        ("Der Kanzler telefonierte mit dem Präsidenten Kenias und lobte die Rolle des Landes.",
+         ("des Landes", "KEN")),
+    ],
+)
+def test_das_land_is_the_state_named_last(blank, text, expected):
+    assert expected in mentions(run(blank, text), "NOM")
+
+
+def test_das_land_without_a_state_before_is_no_actor(blank):
+    doc = run(blank, "Das Land feiert heute seinen Nationalfeiertag.")
+    assert not mentions(doc, "NOM")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim Jong Un empfing den Gast. Danach sprach Kim von einem Erfolg.", ("Kim", "PRK")),
+        ("Die Sängerin Kim trat in Seoul auf.", None),  # "Kim" alone only after the full name
+    ],
+)
+def test_one_word_alias_after_the_full_name(blank, text, expected):
+    found = [m for m in entities(run(blank, text, "2019-01-01")) if m[0] == "Kim"]
+    assert (found == []) if expected is None else ((expected[0], "PER", expected[1]) in found)

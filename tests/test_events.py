@@ -129,6 +129,12 @@ def summary(event) -> tuple:
          ("CONSULT", {"NATO", "RUS"}, set(), "occurred")),
         ("Die Forderungen an die Nato, die Moskau vorlegte, wurden von Frankreich abgelehnt.",
          ("REJECT", {"FRA"}, set(), "occurred")),
+        # a modal with a perfect infinitive reports an allegation
+        ("Russland soll die Ukraine mit Drohnen angegriffen haben.",
+         ("ASSAULT", {"RUS"}, {"UKR"}, "claimed")),
+        # lifting sanctions is a concession, not a sanction
+        ("Die USA heben die Sanktionen gegen Serbien auf.",
+         ("CONCEDE", {"USA"}, {"SRB"}, "occurred")),
     ],
 )
 def test_event_table(coder_nlp, text, expected):
@@ -147,6 +153,9 @@ def test_event_table(coder_nlp, text, expected):
         ("Der Sprecher teilte am Montag mit, die Lage sei ruhig.", "CONSULT"),
         # an attributive participle is not a predicate
         ("Russland spricht von einem vom Westen unterstützten Umsturz.", "SUPPORT"),
+        # an election campaign is no fighting, a lifted sanction no sanction
+        ("Biden kritisierte Trump im Wahlkampf scharf.", "ASSAULT"),
+        ("Die USA heben die Sanktionen gegen Serbien auf.", "SANCTION"),
     ],
 )
 def test_no_event_for_content_or_statement(coder_nlp, text, absent_type):
@@ -293,3 +302,22 @@ def test_later_date_makes_planned(coder_nlp):
     events = code(coder_nlp, "Macron reist am Freitag nach China.", "2023-03-06",
                   {"Freitag": "2023-03-10"})
     assert [(e.type, e.status, e.date) for e in events] == [("CONSULT", "planned", "2023-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # summits of two organisations with a guest are two summits
+        ("Biden hatte an Spitzentreffen der Nato und der EU in Brüssel teilgenommen.",
+         [("CONSULT", {"USA", "NATO"}, set()), ("CONSULT", {"USA", "EU"}, set())]),
+        # an answer is aimed at whom it answers
+        ("Die Nato will mit einer Verstärkung ihrer Truppen auf Russlands Vorgehen reagieren.",
+         [("MOBILIZE", {"NATO"}, {"RUS"})]),
+        # the same actor's dealings continue with the same party
+        ("Die Nato sicherte der Ukraine Unterstützung zu. Zudem liefert die Nato Munition.",
+         [("SUPPORT", {"NATO"}, {"UKR"}), ("AID", {"NATO"}, {"UKR"})]),
+    ],
+)
+def test_participants_across_phrases(coder_nlp, text, expected):
+    events = code(coder_nlp, text)
+    assert [(e.type, set(e.source), set(e.target)) for e in events] == expected

@@ -86,8 +86,8 @@ def scores(gold_dir):
         pred, gold = _events(nlp, coder, gold_doc), gold_doc["events"]
         for level in counts:
             pairs = _align(pred, gold, level == "actors")
-            counts[level] = [a + b for a, b in zip(counts[level], (len(pairs), len(pred),
-                                                                    len(gold)))]
+            tp, n_pred, n_gold = counts[level]
+            counts[level] = [tp + len(pairs), n_pred + len(pred), n_gold + len(gold)]
             if level == "actors":
                 status_ok += sum(pred[p]["status"] == gold[g]["status"] for p, g in pairs)
                 status_n += len(pairs)

@@ -111,6 +111,47 @@ def test_commits_in_batches(tmp_path, threat_nlp):
     assert run.report.skipped == 1
 
 
+SAME_EVENTS = [
+    Article("Russland hat der Ukraine am Montag mit harten Konsequenzen gedroht. Die Regierung "
+            "in Kiew reagierte gelassen.", "2022-01-04", id="t1"),
+    Article("Am Montag drohte Moskau der Ukraine mit ernsten Konsequenzen, berichteten "
+            "Agenturen.", "2022-01-05", id="t2"),
+    Article("Der russische Außenminister drohte der Ukraine am Freitag erneut.", "2022-01-09",
+            id="t3"),
+    Article("Die Außenminister der Nato berieten am Freitag in Brüssel über die Lage in der "
+            "Ukraine.", "2022-01-08", id="n1"),
+    Article("In Brüssel kamen am Freitag die Nato-Außenminister zu Beratungen zusammen.",
+            "2022-01-07", id="n2"),
+]
+
+
+def test_shipped_pipeline_reports_become_events(tmp_path, nlp):
+    """End to end: the same threat told by two articles, a later one, a meeting told twice."""
+    store = Store(tmp_path / "s.duckdb")
+    ingest(SAME_EVENTS, store, nlp)
+    found = {(e["type"], e["date"]): e for e in store.events(provenance=True)}
+    threat = found[("THREATEN", "2022-01-03")]
+    assert threat["mentions"] == 2 and threat["articles"] == 2
+    assert [m["article_id"] for m in threat["provenance"]] == ["t1", "t2"]
+    assert found[("THREATEN", "2022-01-07")]["mentions"] == 1
+    meeting = found[("CONSULT", "2022-01-07")]
+    assert meeting["mentions"] == 2 and meeting["place"] == "Brüssel"
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path, nlp):
+    from lagebild.io import iter_inputs
+
+    corpus = tmp_path / "korpus.jsonl"
+    _write_corpus(corpus, 24)
+    stores = {}
+    for n_process in (1, 2):
+        stores[n_process] = Store(tmp_path / f"j{n_process}.duckdb")
+        report = ingest(iter_inputs([str(corpus)]), stores[n_process], nlp, n_process=n_process)
+        assert report.added == 24
+    assert stores[1].stats() == stores[2].stats()
+    assert stores[1].events(provenance=True) == stores[2].events(provenance=True)
+
+
 # --------------------------------------------------------------------------- subprocess runs
 
 CITIES = ["Kiel", "Rostock", "Erfurt", "Passau", "Bremen", "Görlitz", "Trier", "Ulm"]

@@ -146,3 +146,21 @@ def test_sentence_boundaries(core):
         "Eine Einigung gilt als unsicher.",
         "Am Abend wollen sie vor die Presse treten.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SENTENCE,
+        "Die Ministerinnen beraten heute über die Vorschläge der Kommission.",
+        "Demonstranten blockierten am Morgen die Zufahrt zum Hafen.",
+        "Der Konzern hatte angekündigt, mehrere Werke zu schließen.",
+    ],
+)
+def test_pos_agrees_with_stts_word_class(core, text):
+    """A verb tag never comes with a non-verbal POS (the attribute_ruler guarantees it)."""
+    for token in core(text):
+        if token.tag_ in ("VVFIN", "VVINF", "VVIZU"):
+            assert token.pos_ == "VERB", (token.text, token.tag_, token.pos_)
+        if token.tag_ in ("NN", "NE"):
+            assert token.pos_ in ("NOUN", "PROPN"), (token.text, token.tag_, token.pos_)

@@ -179,3 +179,24 @@ def test_synthetic_store_has_exact_offsets(tmp_path):
         trig, ev = event["trigger"], event["evidence"]
         assert event["evidence_text"][trig["start"]:trig["end"]] == "traf"
         assert ev["start"] == 0 and event["evidence_text"].endswith("Gesprächen.")
+
+
+def test_a_new_migration_runs_once_and_old_readers_refuse(store, monkeypatch):
+    from lagebild.store import schema
+
+    store.add(sample_articles())
+    applied = []
+
+    def add_column(con):
+        applied.append(True)
+        con.execute("ALTER TABLE articles ADD COLUMN sentiment DOUBLE")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_column])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    store.create()
+    store.create()
+    assert applied == [True]
+    assert store.stats()["articles"] == 3  # the data survived the migration
+    monkeypatch.undo()
+    with pytest.raises(StoreError, match="upgrade lagebild"):
+        store.events()

@@ -58,6 +58,25 @@ CASES = {
          (D, "2022-01-04", [threat(D, "drohte", target=(), status="negated")])],
         [1, 1],
     ),
+    "hypothetical is another event": (
+        [(A, "2022-01-04", [threat(A, "drohte")]),
+         (B, "2022-01-04", [threat(B, "gedroht", status="hypothetical")])],
+        [1, 1],
+    ),
+    "planned and occurred are one": (
+        [(M1, "2022-02-27", [event_in(M1, "trafen", "CONSULT", ("RUS",), ("UKR",),
+                                      date="2022-03-01", place="Wien", status="planned")]),
+         (M2, "2022-03-02", [event_in(M2, "trafen", "CONSULT", ("UKR",), ("RUS",),
+                                      date="2022-03-01", place="Wien")])],
+        [2],
+    ),
+    "meetings with another partner stay apart": (
+        [(M1, "2022-03-02", [event_in(M1, "trafen", "CONSULT", ("DEU",), ("TUR",),
+                                      date="2022-03")]),
+         (M2, "2022-03-02", [event_in(M2, "trafen", "CONSULT", ("UN",), ("TUR",),
+                                      date="2022-03-01")])],
+        [1, 1],
+    ),
     "meeting told both ways is one": (
         [(M1, "2022-03-02", [event_in(M1, "trafen", "CONSULT", ("RUS",), ("UKR",),
                                       date="2022-03-01", place="Wien")]),

@@ -184,6 +184,27 @@ def test_event_date_prefers_the_evidence_clause_then_the_sentence(blank):
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a date inside a relative clause dates what that clause tells
+        ("Peking verurteilte den Angriff, bei dem am Montag drei Soldaten getötet worden waren.",
+         "verurteilte", None),
+        ("Die Regierung kritisierte den Minister, der am Montag zurückgetreten war.",
+         "kritisierte", None),
+        # a date of the main clause still counts for an event told after the comma
+        ("Am Montag kritisierte die Regierung den Minister, der zurückgetreten war.",
+         "kritisierte", "2022-01-03"),
+    ],
+)
+def test_event_date_skips_other_relative_clauses(nlp, text, trigger, expected):
+    doc = _timex(nlp, text, "2022-01-04")
+    t = next(tok.i for tok in doc if tok.text == trigger)
+    comma = next(tok.i for tok in doc if tok.text == ",")
+    assert event_date(doc, comma + 1 if t > comma else 0, comma if t < comma else len(doc),
+                      t) == expected
+
+
+@pytest.mark.parametrize(
     ("amount", "unit", "expected"),
     [
         (3, "D", "P3D"),

@@ -70,6 +70,12 @@ def pos_patterns(nlp: Language, ud_train: Path) -> list[dict]:
             "patterns": [[{"TAG": tag, "POS": {"NOT_IN": accepted}}]],
             "attrs": {"POS": c.most_common(1)[0][0]},
         })
+    # UD requires AUX for auxiliaries and copulas (100 % of the gold training tokens); the
+    # parser's aux/cop decision uses the whole sentence and overrides a VERB reading.
+    patterns.append({
+        "patterns": [[{"DEP": {"IN": ["aux", "aux:pass", "cop"]}, "POS": {"NOT_IN": ["AUX"]}}]],
+        "attrs": {"POS": "AUX"},
+    })
     return patterns
 
 
@@ -78,7 +84,8 @@ def assemble(src: Path, dst: Path, ud_train: Path | None = None,
     """Load ``src``, add the rule components, stamp the metadata, write it to ``dst``."""
     nlp = spacy.load(src)
     if ud_train is not None and "attribute_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("attribute_ruler", after="morphologizer")
+        # After the parser (which does not read POS), before lemma_lookup (which does).
+        ruler = nlp.add_pipe("attribute_ruler", after="parser")
         ruler.add_patterns(pos_patterns(nlp, ud_train))
     if "lemma_lookup" not in nlp.pipe_names:
         # Irregular noun/verb lemmas from spacy-lookups-data, stored in the model directory.
@@ -89,12 +96,14 @@ def assemble(src: Path, dst: Path, ud_train: Path | None = None,
         version=VERSION,
         description=(
             "lagebild's German core pipeline: STTS tagger, UD morphologizer, dependency "
-            "parser, edit-tree lemmatizer + noun/verb lemma table, NER (PER/ORG/LOC/MISC). Small CNN, CPU-only. "
-            "Trained by training/build.py."
+            "parser, edit-tree lemmatizer + noun/verb lemma table, NER (PER/ORG/LOC/MISC). "
+            "Small CNN, CPU-only. Trained by training/build.py."
         ),
         license="CC BY-SA 4.0",
         sources=SOURCES,
         author="lagebild contributors",
+        # Same range as lagebild's dependency, so any spaCy 3.8.x loads it without warning.
+        spacy_version=">=3.8.0,<3.9.0",
     )
     if accuracy:
         nlp.meta["performance_heldout"] = accuracy

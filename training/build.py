@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     py = sys.executable
     corpus = HERE / "corpus"
-    vectors = HERE / "vectors"
+    vectors = HERE / "output" / "vectors"  # git-ignored, like corpus/
     run(py, str(HERE / "prepare.py"), "--corpora", str(args.corpora), "--out", str(corpus))
     run(py, str(HERE / "make_vectors.py"), str(vectors))
     run(py, "-m", "spacy", "train", str(HERE / "configs" / "de_lagebild.cfg"),

@@ -6,7 +6,7 @@ the sum of random vectors of the cluster's path prefixes, so clusters that split
 the tree get similar vectors.  The tables hold no corpus text; the result is a spaCy
 pipeline directory with only a vocab/vectors, used as ``[initialize] vectors``.
 
-Run: ``python training/make_vectors.py training/vectors``.
+Run: ``python training/make_vectors.py training/output/vectors``.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ def cluster_matrix(clusters: list[int], width: int, seed: int) -> numpy.ndarray:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--words", type=int, default=300_000, help="most frequent forms kept")
-    ap.add_argument("--width", type=int, default=64)
+    ap.add_argument("--words", type=int, default=500_000, help="most frequent forms kept")
+    ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--seed", type=int, default=17)
     args = ap.parse_args()
     with gzip.open(DATA / "de_lexeme_cluster.json.gz", "rt", encoding="utf8") as fh:

@@ -16,9 +16,11 @@ Two mentions tell the same event when all of these hold:
   :data:`NEAR_KM` apart, or at least one side without a place;
 - overlapping actors: the sources overlap when both have sources, the targets overlap when
   both have targets, and the two share at least one actor overall (for the symmetric
-  types CONSULT and COOPERATE only the overall actor sets are compared, because "A meets B"
-  and "B meets A" are one meeting). Two mentions without any actor need the same place;
-- compatible status: a negated mention only joins negated events and vice versa.
+  types CONSULT and COOPERATE the overall actor sets are compared instead, and one must
+  contain the other: "A meets B" and "B meets A" are one meeting, "C meets B" another).
+  Two mentions without any actor need the same place;
+- compatible status: occurred, claimed and planned may tell one event (announced, then
+  reported); a negated or hypothetical mention only joins events of its own status.
 
 The grouping is greedy and deterministic: mentions are taken in input order and join the
 best compatible event (same date first, then most shared actors, then the oldest), which
@@ -158,15 +160,22 @@ def actors_compatible(group: EventGroup, event: Event) -> bool:
     if not all_group & all_event:
         return False
     if group.type in SYMMETRIC_TYPES:
-        return True
+        # "A meets B" = "B meets A", and "meets B" may be the same meeting; but "A meets B"
+        # and "C meets B" are two meetings.
+        return all_group <= all_event or all_event <= all_group
     if group.source and event.source and not set(group.source) & set(event.source):
         return False
     return not (group.target and event.target and not set(group.target) & set(event.target))
 
 
+# Statuses that can describe one real event: announced, then reported, then claimed.
+_FACTUAL = frozenset({"occurred", "claimed", "planned"})
+
+
 def status_compatible(a: str, b: str) -> bool:
-    """A negation never joins an affirmation; other statuses describe one event."""
-    return (a == "negated") == (b == "negated")
+    """occurred/claimed/planned may tell one event; negated and hypothetical only join
+    their own kind ("X did not happen", "if X happened" are not reports of X)."""
+    return a == b or (a in _FACTUAL and b in _FACTUAL)
 
 
 def more_certain(a: str, b: str) -> str:

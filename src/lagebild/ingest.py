@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -154,7 +155,7 @@ def _analyze_parallel(
     _WORKER_NLP = nlp
     context = multiprocessing.get_context("fork")
     pending: deque = deque()
-    with context.Pool(n_process) as pool:
+    with context.Pool(n_process, initializer=_ignore_sigint) as pool:
         try:
             while True:
                 while len(pending) < 2 * n_process:
@@ -168,6 +169,11 @@ def _analyze_parallel(
         finally:
             pool.terminate()
             _WORKER_NLP = None
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _can_fork() -> bool:

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +22,7 @@ from .records import AnalyzedArticle, Event
 
 MAX_EVIDENCE_CHARS = 220
 MAX_NAMES = 5
+EVIDENCE_INDENT = 12
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 
@@ -68,25 +70,49 @@ def _evidence(result: AnalyzedArticle, event: Event) -> Text:
     return text
 
 
-def events_table(result: AnalyzedArticle) -> Table:
+def event_block(
+    *,
+    date: str | None,
+    type_: str,
+    mode: str | None,
+    source: list[str] | tuple[str, ...],
+    target: list[str] | tuple[str, ...],
+    status: str,
+    evidence: Text,
+    place: str | None = None,
+    mentions: int | None = None,
+    ident: str | None = None,
+) -> Group:
+    """One event as two lines: a head (date, type, who → whom, status) and the evidence.
+
+    A block, not a table row, so the digest stays readable at any terminal width and when
+    piped to a file (where Rich falls back to 80 columns).
+    """
+    head = Text()
+    head.append(f"{date or 'undated':<10}  ", style="cyan")
+    head.append(type_ + (f"/{mode}" if mode else ""), style="bold")
+    head.append(f"  {', '.join(source) or '?'} → {', '.join(target) or '–'}")
+    if place:
+        head.append(f"  @ {place}")
+    head.append(f"  [{status}]", style="green" if status == "occurred" else "yellow")
+    if mentions is not None and mentions > 1:
+        head.append(f"  ×{mentions}", style="dim")
+    if ident is not None:
+        head.append(f"  #{ident}", style="dim")
+    return Group(head, Padding(evidence, (0, 0, 0, EVIDENCE_INDENT)))
+
+
+def events_block(result: AnalyzedArticle) -> Group:
     """The events as a timeline: sorted by date (undated last), then by position in the text."""
-    table = Table(title="Events", title_justify="left", expand=True)
-    for column in ("date", "type", "who → whom", "status"):
-        table.add_column(column, overflow="fold", ratio=None)
-    table.add_column("evidence", overflow="fold", ratio=1, min_width=30)
     ordered = sorted(result.events, key=lambda e: (timeline_key(e.date), e.trigger.start))
-    for ev in ordered:
-        who = ", ".join(ev.source) or "?"
-        whom = ", ".join(ev.target) or "–"
-        where = f" @ {ev.place}" if ev.place else ""
-        table.add_row(
-            Text(ev.date or "?"),
-            Text(ev.type + (f" ({ev.mode})" if ev.mode else "")),
-            Text(f"{who} → {whom}{where}"),
-            Text(ev.status),
-            _evidence(result, ev),
+    blocks = [
+        event_block(
+            date=ev.date, type_=ev.type, mode=ev.mode, source=ev.source, target=ev.target,
+            status=ev.status, evidence=_evidence(result, ev), place=ev.place,
         )
-    return table
+        for ev in ordered
+    ]
+    return Group(*blocks)
 
 
 def actors_table(result: AnalyzedArticle) -> Table:
@@ -135,7 +161,8 @@ def render_digest(result: AnalyzedArticle, console: Console | None = None) -> No
     for warning in result.warnings:
         console.print(Text(f"warning {warning}", style="yellow"))
     if result.events:
-        console.print(events_table(result))
+        console.print(Text("Events", style="bold underline"))
+        console.print(events_block(result))
     else:
         console.print("No events found.")
     console.print(actors_table(result) if result.entities else "No names found.")

@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..doc_ext import ENTITY_KEY, MENTION_KEY
 from .candidates import (
@@ -54,6 +54,12 @@ from .knowledge import Knowledge, load_knowledge
 # MISC names (events, works, currencies) are outside the gold conventions: not kept
 _NER_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 _INDEFINITE = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner".split())
+_POSSESSIVE_DETS = frozenset(
+    "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres deren dessen".split()
+)
+# "das Land", "des Landes": the state named last before (at most this many tokens back)
+_LAND = frozenset({"Land", "Landes", "Lands"})
+_ANAPHOR_WINDOW = 60
 _LEADING_DROP = ARTICLES | frozenset({"in", "im", "am", "vom", "zum", "zur", "beim"})
 
 
@@ -259,6 +265,8 @@ class ActorLinker:
                 # "Genfer UNO-Sitzes", "Russischer Truppenaufmarsch": the adjective is no name
                 core += 1
             last = doc[end - 1]
+            if end - core == 1 and last.text in self.kb.groups:
+                continue  # "die Junta", "die Opposition": a group description, no name
             if end - core == 1 and (
                 (not looks_like_name(last) and (last.tag_ == "NN" or label == "PER"))
                 # a long compound the tagger calls a common noun ("Truppenaufmarsch")
@@ -384,7 +392,7 @@ class ActorLinker:
             span._.wikidata = entry.wikidata if entry else None
             entities.append(span)
         doc.spans[ENTITY_KEY] = entities
-        doc.spans[MENTION_KEY] = self._mentions(doc, entities, roles, role_before)
+        doc.spans[MENTION_KEY] = self._mentions(doc, entities, roles, role_before, dominant)
         return doc
 
     def _surname_mentions(
@@ -423,6 +431,7 @@ class ActorLinker:
         entities: list[Span],
         roles: list[RolePhrase],
         role_before: dict[int, RolePhrase],
+        dominant: str | None = None,
     ) -> list[Span]:
         kb = self.kb
         mentions: list[Span] = []
@@ -461,6 +470,12 @@ class ActorLinker:
             m._.actor = code
             mentions.append(m)
             covered.update(range(start, end))
+        for m in self._group_mentions(doc, entities, covered, dominant):
+            mentions.append(m)
+            covered.update(range(m.start, m.end))
+        for m in self._country_anaphors(doc, mentions, covered):
+            mentions.append(m)
+            covered.update(range(m.start, m.end))
         n = len(doc)
         for token in doc:
             if token.i in covered:
@@ -478,6 +493,154 @@ class ActorLinker:
         mentions += resolve_pronouns(doc, mentions, kb, covered)
         mentions.sort(key=lambda s: (s.start, s.end))
         return mentions
+
+    def _group_mentions(
+        self, doc: Doc, entities: list[Span], covered: set[int], dominant: str | None
+    ) -> list[Span]:
+        """Group descriptions of ``groups.yml`` ("Demonstranten in Tel Aviv" -> ISRCIV,
+        "die Armee" -> the article's state) as NOM mentions."""
+        groups = self.kb.groups
+        by_start = {s.start: s for s in entities}
+        genitive_ends = {s.end for s in entities if s.text.endswith("s")}
+        last_of_sector: dict[str, str] = {}
+        found = []
+        for token in doc:
+            text = token.text
+            if token.i in covered or not text[:1].isupper():
+                continue
+            group = groups.get(text)
+            prefix_code = None
+            if group is None and "-" in text:
+                prefix, _, head = text.rpartition("-")
+                group = groups.get(head)
+                prefix_code = self.kb.prefixes.get(prefix) or self.kb.prefixes.get(
+                    prefix.split("-", 1)[0]
+                )
+            if group is None:
+                continue
+            start = token.i
+            if group.code:
+                # "Russlands Verbündete", "seine Verbündeten": someone else's allies
+                before = doc[token.i - 1] if token.i > 0 else None
+                if before is not None and (
+                    before.lower_ in _POSSESSIVE_DETS or token.i in genitive_ends
+                ):
+                    continue
+                country = None
+            else:
+                country, start = self._group_country(doc, token.i, by_start)
+                country = prefix_code or country
+                if country is None and group.sector in last_of_sector:
+                    # "den Putschisten im Niger … Die Junta": the group named before
+                    country = last_of_sector[group.sector]
+                if country is None and not group.qualified_only:
+                    place = None if group.abroad else self._sentence_place(doc, token, by_start)
+                    country = place or dominant
+            actor = group.actor(country)
+            if prefix_code and prefix_code not in self.kb.state_codes:
+                actor = prefix_code  # "Hamas-Kämpfer", "IS-Kämpfer": the organisation
+            if actor is None or any(i in covered for i in range(start, token.i + 1)):
+                continue
+            if group.sector and country:
+                last_of_sector[group.sector] = country
+            m = Span(doc, start, token.i + 1, label="NOM")
+            m._.actor = actor
+            found.append(m)
+        return found
+
+    def _country_anaphors(self, doc: Doc, mentions: list[Span], covered: set[int]) -> list[Span]:
+        """"das Land", "des Landes", "dem Land": the state named last (by its name, capital,
+        adjective or a person acting for it) within ``_ANAPHOR_WINDOW`` tokens before ("Die
+        Ecowas verhängte Sanktionen gegen das Land")."""
+        states = self.kb.state_codes
+        named = sorted(
+            (m for m in mentions if m._.actor in states and m.label_ != "PRON"),
+            key=lambda m: m.start,
+        )
+        found = []
+        for token in doc:
+            if token.text not in _LAND or token.i in covered or token.i == 0:
+                continue
+            if doc[token.i - 1].lower_ not in ("das", "des", "dem"):
+                continue
+            before = [m for m in named if token.i - _ANAPHOR_WINDOW <= m.start < token.i]
+            if not before:
+                continue
+            m = Span(doc, token.i - 1, token.i + 1, label="NOM")
+            m._.actor = before[-1]._.actor
+            found.append(m)
+        return found
+
+    def _group_country(
+        self, doc: Doc, i: int, by_start: dict[int, Span]
+    ) -> tuple[str | None, int]:
+        """The country a group noun at ``i`` belongs to, and the mention's first token:
+        adjective before, genitive after, "in"/"aus" + place after; (None, i) if none."""
+        kb = self.kb
+        for k in (i - 1, i - 2):
+            if k < 0 or not doc[k].is_alpha or (
+                doc[k].text[:1].isupper() and not doc[k].is_sent_start
+            ):
+                break
+            code = kb.adjectives.get(doc[k].lower_)
+            if code is not None:
+                return code, k
+        n = len(doc)
+        j = i + 1
+        if j < n and doc[j].lower_ in ("des", "der"):
+            for k in range(j + 1, min(n, j + 4)):
+                code = kb.adjectives.get(doc[k].lower_)
+                if code is not None and not doc[k].text[:1].isupper():
+                    return code, i
+                span = by_start.get(k)
+                if span is not None:
+                    return (span._.actor or self._place_country(span)), i
+        elif j in by_start and by_start[j].text.endswith("s") and by_start[j]._.actor:
+            return by_start[j]._.actor, i  # "die Armee Syriens"
+        if j < n and doc[j].lower_ in ("in", "im", "aus"):
+            for k in range(j + 1, min(n, j + 3)):
+                span = by_start.get(k)
+                if span is not None:
+                    return (self._place_country(span) or span._.actor), i
+                if doc[k].lower_ not in ARTICLES:
+                    break
+        return None, i
+
+    def _sentence_place(self, doc: Doc, token: Token, by_start: dict[int, Span]) -> str | None:
+        """"Demonstranten protestierten in Tel Aviv": the country of the first place after
+        "in" in the group noun's sentence (where the group acts), else in the sentence
+        before ("In Athen gingen Tausende auf die Straße. … setzte die Polizei …")."""
+        if not doc.has_annotation("SENT_START"):
+            return self._place_in(doc, 0, len(doc), by_start)
+        sent = token.sent
+        found = self._place_in(doc, sent.start, sent.end, by_start)
+        if found is None and sent.start > 0:
+            before = doc[sent.start - 1].sent
+            found = self._place_in(doc, before.start, before.end, by_start)
+        return found
+
+    def _place_in(self, doc: Doc, start: int, end: int, by_start: dict[int, Span]) -> str | None:
+        for k in range(start, end - 1):
+            if doc[k].lower_ not in ("in", "im"):
+                continue
+            for j in (k + 1, k + 2):
+                span = by_start.get(j)
+                if span is not None and span.label_ == "LOC":
+                    country = self._place_country(span)
+                    if country:
+                        return country
+        return None
+
+    def _place_country(self, span: Span) -> str | None:
+        """The country of a place entity: a state itself, a capital's state, a place's country."""
+        entry = self.kb.entry_for(span._.name or span.text) or self.kb.entry_for(span.text)
+        if entry is None:
+            return None
+        if entry.kind == "state":
+            return entry.actor
+        if entry.kind == "capital":
+            return entry.metonym
+        return entry.country
 
 
 @Language.factory("lagebild_actors", default_config={"user_files": []})

@@ -175,6 +175,9 @@ def capital_is_government(doc: Doc, start: int, end: int, previous: dict[int, bo
         before = doc[i - 1] if i > 0 else None
         if before is not None and prev.lower_ == "in" and before.text in _BODY_WORDS:
             return True
+        # "die Vorwürfe aus Washington", "Kritik aus Peking": what the government said
+        if before is not None and prev.lower_ == "aus" and before.text in _STATEMENT_NOUNS:
+            return True
         return False
     return True
 
@@ -182,6 +185,13 @@ def capital_is_government(doc: Doc, start: int, end: int, previous: dict[int, bo
 _BODY_WORDS = frozenset(
     "Regierung Führung Staatsführung Verantwortliche Verantwortlichen Machthaber Behörden "
     "Regierungsvertreter Diplomaten Offizielle Offiziellen Beamte Beamten Kreise Kreisen".split()
+)
+
+
+_STATEMENT_NOUNS = frozenset(
+    "Vorwürfe Vorwurf Vorwürfen Kritik Forderung Forderungen Drohung Drohungen Warnung "
+    "Warnungen Signale Signal Reaktion Reaktionen Äußerungen Angebot Angebote Vorschlag "
+    "Vorschläge Appell Appelle Angaben Anschuldigungen Druck".split()
 )
 
 

@@ -3,7 +3,9 @@
 A pronoun takes the first gender-compatible person mention earlier in its own sentence,
 else the first one in the previous sentence (German news puts the subject first, so
 "Biden telefonierte mit Putin. Dabei drohte er …" gives Biden). "sie" with a plural
-verb and the polite "Sie" are left alone; organisations are never antecedents.
+verb and the polite "Sie" are left alone; organisations are never antecedents. An object
+pronoun ("ihn", "ihm") skips the antecedent of its sentence's subject pronoun and the
+mentions its own sentence has as subject ("Erdogan traf Putin. Er sagte ihm Hilfe zu").
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ FEMALE = frozenset("sie ihr ihre ihren ihrem ihrer ihres".split())
 _POSSESSIVES = frozenset(
     "sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres".split()
 )
+_OBJECTS = frozenset({"ihn", "ihm"})
+_SUBJECTS = frozenset({"er", "sie"})
 _PLURAL_VERBS = frozenset(
     "sind haben hätten wollen werden wurden waren sollen sollten müssen können konnten "
     "dürfen seien würden".split()
 )
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject token, or a name in apposition to a subject ("Präsident Erdoğan")."""
+    return token.dep_ == "nsubj" or (
+        token.dep_ in ("appos", "flat", "flat:name") and token.head.dep_ == "nsubj"
+    )
 
 
 def _gender(span: Span, kb: Knowledge) -> str | None:
@@ -73,6 +84,7 @@ def resolve_pronouns(
             continue
         by_sent.setdefault(sent[m.start], []).append((m, gender))
     result = []
+    subjects_of: dict[int, set[int]] = {}
     n = len(doc)
     for token in doc:
         lower = token.lower_
@@ -89,16 +101,29 @@ def resolve_pronouns(
                 continue
         want = "m" if lower in MALE else "f"
         sid = sent[token.i]
+        # an object pronoun ("rief ihn auf", "sagte ihm zu") is not the subject of its own
+        # clause: skip the subject's antecedent and mentions parsed as subject
+        blocked = set(subjects_of.get(sid, ())) if lower in _OBJECTS else set()
+        if lower in _OBJECTS:
+            own_subject = next(
+                (m for m, _ in by_sent.get(sid, ()) if any(_is_subject(t) for t in m)), None
+            )
+            if own_subject is not None and own_subject.start < token.i:
+                blocked.add(own_subject.start)
         antecedent = None
         for window in (sid, sid - 1):
             for m, gender in by_sent.get(window, ()):
                 if window == sid and m.start >= token.i:
                     break
+                if m.start in blocked:
+                    continue
                 if gender == want or (gender is None and want == "m"):
                     antecedent = m
                     break
             if antecedent is not None:
                 break
+        if antecedent is not None and lower in _SUBJECTS:
+            subjects_of.setdefault(sid, set()).add(antecedent.start)
         if antecedent is not None and antecedent._.actor:
             span = Span(doc, token.i, token.i + 1, label="PRON")
             span._.actor = antecedent._.actor

@@ -1,12 +1,13 @@
 """Loading and validating the actor knowledge files into lookup tables.
 
 Packaged files (``actors/data``): ``states.yml``, ``organisations.yml``, ``regions.yml``,
-``officeholders.yml``, ``roles.yml``, ``firstnames.tsv``; the curated place names of
+``officeholders.yml``, ``roles.yml``, ``groups.yml``, ``firstnames.tsv``; the curated place names of
 ``geo/data/places.yml`` are read too, so that regions, seas and buildings are found as
 LOC entities. User files (the component's ``user_files``) are YAML lists whose entries
 follow the packaged schemas: an entry with ``roles`` is a person (officeholders schema),
-an entry with ``kind: state`` a state (states schema), any other entry with ``name`` an
-organisation, body or group (organisations schema). User entries win over packaged ones.
+an entry with ``kind: state`` a state (states schema), an entry with ``kind: group`` a group
+description (``groups.yml`` schema), any other entry with ``name`` an organisation, body or
+group (organisations schema). User entries win over packaged ones.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ class NameEntry:
     person: Person | None = None
     # for capitals and seats: the actor the city stands for when used as a metonym
     metonym: str | None = None
+    # for places: the country they lie in (places.yml ``country``)
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,26 @@ class RoleNoun:
     collective: bool
     gender: str | None
     relational: bool = False
+
+
+@dataclass(frozen=True)
+class GroupNoun:
+    """A group description ("Demonstranten", "die Armee"): its sector suffix (CIV, OPP, MIL;
+    None = the state itself) or a fixed code; ``qualified_only`` groups need their
+    country named next to them."""
+
+    sector: str | None = None
+    code: str | None = None
+    qualified_only: bool = False
+    abroad: bool = False
+
+    def actor(self, country: str | None) -> str | None:
+        """The actor code of this group for ``country`` (None when it needs one)."""
+        if self.code:
+            return self.code
+        if not country:
+            return None
+        return country + (self.sector or "")
 
 
 @dataclass
@@ -138,6 +161,8 @@ class Knowledge:
     site_words: frozenset[str] = frozenset()
     settlement_words: frozenset[str] = frozenset()
     body_heads: tuple[str, ...] = ()
+    groups: dict[str, GroupNoun] = field(default_factory=dict)
+    state_codes: set[str] = field(default_factory=set)
 
     def add_name(self, entry: NameEntry, forms: Iterable[str], *, override: bool = False) -> None:
         """Register ``entry`` under each surface form; the better-ranked kind keeps a form."""
@@ -256,6 +281,7 @@ class _Builder:
         self.kb.add_name(
             NameEntry(name, "LOC", code, "state", entry.get("wikidata")), forms, override=override
         )
+        self.kb.state_codes.add(code)
         for prefix in (*names, *(entry.get("prefix") or [])):
             if " " not in prefix:
                 self.kb.prefixes[prefix] = code
@@ -312,7 +338,9 @@ class _Builder:
         forms: list[str] = []
         for n in (name, *(entry.get("alt") or [])):
             forms += name_variants(n)
-        self.kb.add_name(NameEntry(name, "LOC", None, "place"), forms)
+        self.kb.add_name(
+            NameEntry(name, "LOC", None, "place", country=entry.get("country")), forms
+        )
 
     def roles(self, data: object, path: Path) -> None:
         if not isinstance(data, dict):
@@ -339,6 +367,24 @@ class _Builder:
                     for form in _with_swiss_spelling((base + "in", base + "innen")):
                         self.kb.roles.setdefault(form, RoleNoun(role, collective, "f", relational))
 
+    def groups(self, data: object, path: Path) -> None:
+        if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+            raise KnowledgeFileError("groups file must hold a list `groups`", where=str(path))
+        for entry in data["groups"]:
+            self.group(entry, str(path))
+
+    def group(self, entry: object, where: str) -> None:
+        noun = entry.get("noun") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not noun:
+            raise KnowledgeFileError(f"group entry without noun: {entry!r}", where=where)
+        group = GroupNoun(
+            entry.get("sector"), entry.get("code"), bool(entry.get("qualified_only")),
+            bool(entry.get("abroad")),
+        )
+        forms = noun_forms(noun, feminine=False) + list(entry.get("forms") or [])
+        for form in _with_swiss_spelling(forms):
+            self.kb.groups[form] = group
+
     def first_names(self, path: Path) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
@@ -362,6 +408,7 @@ def load_knowledge(user_files: Sequence[str | Path] = ()) -> Knowledge:
     for entry in _as_list(_read_yaml(PLACES_FILE), PLACES_FILE):
         b.place(entry, "places.yml")
     b.roles(_read_yaml(DATA_DIR / "roles.yml"), DATA_DIR / "roles.yml")
+    b.groups(_read_yaml(DATA_DIR / "groups.yml"), DATA_DIR / "groups.yml")
     b.first_names(DATA_DIR / "firstnames.tsv")
     words = _read_yaml(DATA_DIR / "place_words.yml")
     if not isinstance(words, dict):
@@ -383,6 +430,8 @@ def load_knowledge(user_files: Sequence[str | Path] = ()) -> Knowledge:
             where = str(user_file)
             if "roles" in entry:
                 b.person(entry, where, override=True)
+            elif entry.get("kind") == "group":
+                b.group(entry, where)
             elif entry.get("kind") == "state":
                 b.state(entry, where, override=True)
             else:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
+from rich.console import Console, Group
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -42,6 +42,7 @@ from ..ingest import DEFAULT_BATCH, Ingest, IngestReport
 from ..io import expand_paths, iter_inputs
 from ..pipeline import load
 from ..records import EVENT_TYPES, STATUSES
+from ..render import event_block
 from ..store import DEFAULT_DB, EXPORT_TABLES, EventFilter, RejectedRow, Store
 from .app import main, reports_errors
 
@@ -114,18 +115,18 @@ def _who(event: dict) -> str:
     return f"{', '.join(event['source']) or '?'} → {', '.join(event['target']) or '–'}"
 
 
-def _events_table(events: list[dict], title: str) -> Table:
-    table = Table(title=title, title_justify="left", expand=True,
-                  caption="n = mentions; evidence: the first mention's sentence")
-    for column in ("id", "date", "type", "who → whom", "status", "n"):
-        table.add_column(column, no_wrap=column in ("id", "date", "type", "status", "n"))
-    table.add_column("evidence", ratio=1, overflow="fold", min_width=28)
-    for ev in events:
-        table.add_row(
-            str(ev["id"]), ev["date"] or "?", ev["type"], _who(ev), ev["status"],
-            str(ev["mentions"]), _evidence(ev),
-        )
-    return table
+def _event_text(ev: dict, *, with_id: bool) -> Group:
+    return event_block(
+        date=ev["date"], type_=ev["type"], mode=ev.get("mode"), source=ev["source"],
+        target=ev["target"], status=ev["status"], evidence=_evidence(ev), place=ev.get("place"),
+        mentions=ev["mentions"], ident=str(ev["id"]) if with_id else None,
+    )
+
+
+def _events_text(events: list[dict], title: str) -> Group:
+    """Events as readable blocks; ×n = mentions, #id for ``--provenance`` lookups."""
+    return Group(Text(title, style="bold underline"),
+                 *(_event_text(ev, with_id=True) for ev in events))
 
 
 def _more_note(shown: int, total: int) -> None:
@@ -261,7 +262,7 @@ def events(db: str, actors: tuple, types: tuple, statuses: tuple, since: str | N
     if fmt == "table":
         shown = replace(flt, limit=limit if limit is not None else TABLE_ROWS)
         found = store.events(shown, evidence_text=True)
-        Console().print(_events_table(found, f"Events in {db}"))
+        Console().print(_events_text(found, f"Events in {db}"))
         _more_note(len(found), store.count_events(flt) if limit is None else len(found))
     elif fmt == "json":
         _print_json(store.events(flt, provenance=provenance))
@@ -312,19 +313,8 @@ def print_timeline(
     if not days:
         console.print(Text("No events in the store (for this filter)."))
         return
-    table = Table(title=f"Timeline of {store.path}", title_justify="left", expand=True,
-                  caption="n = mentions; evidence: the first mention's sentence")
-    for column in ("date", "type", "who → whom", "status", "n"):
-        table.add_column(column, no_wrap=column in ("date", "type", "status", "n"))
-    table.add_column("evidence", ratio=1, overflow="fold", min_width=28)
-    for day in days:
-        for i, ev in enumerate(day["events"]):
-            table.add_row(
-                (day["date"] or "undated") if i == 0 else "", ev["type"], _who(ev),
-                ev["status"], str(ev["mentions"]), _evidence(ev),
-                end_section=i == len(day["events"]) - 1,
-            )
-    console.print(table)
+    console.print(Text(f"Timeline of {store.path}", style="bold underline"))
+    console.print(Group(*(_event_text(ev, with_id=False) for day in days for ev in day["events"])))
 
 
 @main.command()

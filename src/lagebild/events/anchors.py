@@ -18,8 +18,10 @@ from ..records import Geo
 
 try:  # the timex engineer's linker; optional so the coder works without it
     from ..time.linking import event_date as _linked_date
+    from ..time.linking import in_other_relative_clause as _in_other_relative
 except ImportError:  # pragma: no cover - depends on the installed components
     _linked_date = None
+    _in_other_relative = None
 
 _PLACE_PREPS = ("in", "im", "nach", "ins", "auf", "vor")
 _DATE_VALUE = re.compile(r"^(\d{4})(-(\d{2}|W\d{2}|SP|SU|FA|WI))?(-\d{2})?")
@@ -35,11 +37,19 @@ def day_precision(value: str | None) -> str | None:
     return match.group(0)
 
 
-def event_date(doc: Doc, start: int, end: int, trigger: int, sent: Span) -> str | None:
-    """The date of an event whose evidence is the token range ``[start, end)``."""
+def event_date(
+    doc: Doc, start: int, end: int, trigger: int, sent: Span,
+    foreign: tuple[tuple[int, int], ...] = (),
+) -> str | None:
+    """The date of an event whose evidence is the token range ``[start, end)``.
+
+    ``foreign``: token ranges of other clauses of the sentence that tell another event
+    (relative clauses, pluperfect background); their dates are not taken from the sentence.
+    """
     timexes = [
         t for t in doc.spans.get(TIMEX_KEY, [])
         if t.label_ in ("DATE", "TIME") and day_precision(t._.value)
+        and (start <= t.start < end or not any(lo <= t.start < hi for lo, hi in foreign))
     ]
     if _linked_date is not None:
         try:
@@ -55,6 +65,8 @@ def event_date(doc: Doc, start: int, end: int, trigger: int, sent: Span) -> str 
             return value
     for lo, hi in ((start, end), (sent.start, sent.end)):
         inside = [t for t in timexes if lo <= t.start and t.end <= hi]
+        if hi == sent.end and _in_other_relative is not None:
+            inside = [t for t in inside if not _in_other_relative(doc, t, trigger)]
         if inside:
             best = min(inside, key=lambda t: abs(t.start - trigger))
             return day_precision(best._.value)

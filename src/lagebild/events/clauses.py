@@ -109,6 +109,7 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
     """The clauses of a sentence in text order."""
     doc = sent.doc
     pieces: list[tuple[int, int]] = []
+    after_coordinator: set[int] = set()
     start = sent.start
     for i in range(sent.start, sent.end):
         token = doc[i]
@@ -119,10 +120,14 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
             token.lower_ in lexicon.cue("coordinators")
             and i + 1 < sent.end
             and i > start
-            and _starts_verb_phrase(doc[i + 1], lexicon)
+            and (
+                _starts_verb_phrase(doc[i + 1], lexicon)
+                or _joins_clauses(doc, start, i, sent.end)
+            )
         ):
             pieces.append((start, i))
             start = i + 1
+            after_coordinator.add(start)
     if start < sent.end:
         pieces.append((start, sent.end))
     merged: list[tuple[int, int]] = []
@@ -154,18 +159,41 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
     clauses = []
     for index, (begin, end) in enumerate(merged):
         tokens = [doc[i] for i in range(begin, end)]
-        clauses.append(Clause(begin, end, _kind(tokens, index == 0, lexicon), index))
+        first = index == 0 or begin in after_coordinator  # "und die Regierung war …"
+        clauses.append(Clause(begin, end, _kind(tokens, first, lexicon), index))
     return clauses
 
 
+def _joins_clauses(doc, start: int, i: int, end: int) -> bool:
+    """With a tagger: "und" between two clauses that each have a finite verb ("Die Offensive
+    hat … erzielt und die Regierung war nicht in der Lage")."""
+    def finite(k: int) -> bool:
+        return doc[k].tag_.endswith("FIN")
+
+    if not doc[i].tag_:
+        return False
+    # the right clause's verb must come before the next coordinator: in "mit Fahnen
+    # Georgiens und der EU vor das Parlament und forderten …" the first "und" joins nouns
+    right_end = next(
+        (k for k in range(i + 1, end)
+         if doc[k].text in _BOUNDARIES or doc[k].lower_ in ("und", "sowie", "oder", "aber")),
+        end,
+    )
+    return any(finite(k) for k in range(start, i)) and any(
+        finite(k) for k in range(i + 1, right_end)
+    )
+
+
 def _starts_verb_phrase(token: Token, lexicon: Lexicon) -> bool:
-    """After "und"/"aber": does a new verb phrase (not a noun phrase) begin here?"""
+    """After "und"/"aber": does a new verb phrase or clause (not a noun phrase) begin here?"""
+    if token.lower_ in lexicon.cue("subordinators") and token.lower_ not in ("als", "wie"):
+        return True  # "… beschießen und solange Helfer keinen Zugang haben"
     if token.pos_:
         return token.pos_ in ("VERB", "AUX")
     if token.text[0].isupper():
         return False
     lower = token.lower_
-    if lower in lexicon.cue("finite_auxiliaries") or lower in lexicon.cue("subordinators"):
+    if lower in lexicon.cue("finite_auxiliaries"):
         return True
     return any(e.pos == "verb" and kind == "finite" for e, kind in lexicon.forms.get(lower, ()))
 

@@ -13,15 +13,27 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date as Date
 
+from ..records import Event
 from .merge import Draft
 
 CONTEXT_WINDOW = 3
 
 
 def _latest_source(drafts: list[Draft], before: int, event_type: str) -> tuple[str, ...]:
+    """The actor of the latest event of a type; all participants of a meeting or agreement
+    ("begrüßte das Ergebnis des Gipfels": both sides of the summit)."""
     for k in range(before - 1, -1, -1):
-        if drafts[k].event.type == event_type and drafts[k].event.source:
-            return drafts[k].event.source
+        event = drafts[k].event
+        if event.type == event_type and event.source:
+            if event_type not in ("CONSULT", "AGREE"):
+                return event.source
+            # the meeting may be told by several mentions of its sentence ("traf X zu
+            # Gesprächen"): all their participants
+            return tuple(dict.fromkeys(
+                a for d in drafts[:before]
+                if d.unit == drafts[k].unit and d.event.type == event_type
+                for a in d.event.source + d.event.target
+            ))
     return ()
 
 
@@ -54,10 +66,98 @@ def fill_from_context(drafts: list[Draft]) -> list[Draft]:
                     confidence=event.confidence * 0.8,
                 )
                 break
+        if event.source and not event.target and event.type in TARGETED:
+            # "Die Nato sichert der Ukraine Unterstützung zu … Mitgliedstaaten der Nato liefern
+            # Waffen in das Partnerland": the same actor's dealings continue with the same party
+            for earlier in reversed(out):
+                if draft.unit - earlier.unit > CONTEXT_WINDOW:
+                    break
+                other = earlier.event
+                if other.target and set(other.source) & set(event.source) and (
+                    earlier.unit < draft.unit
+                ):
+                    target = tuple(a for a in other.target if a not in event.source)
+                    if target:
+                        event = replace(event, target=target, confidence=event.confidence * 0.8)
+                    break
+        if event.source and draft.joins:
+            # "Die USA … schlossen sich dem Vorgehen der EU mit eigenen Sanktionen an": the
+            # target of the act joined (not the actor whose act is joined)
+            for earlier in reversed(out):
+                if draft.unit - earlier.unit > CONTEXT_WINDOW:
+                    break
+                other = earlier.event
+                if other.type == event.type and other.target and (
+                    not event.target or set(event.target) <= set(other.source)
+                ):
+                    target = tuple(a for a in other.target if a not in event.source)
+                    if target:
+                        event = replace(event, target=target, confidence=event.confidence * 0.8)
+                    break
+        if event.source and not event.target and draft.reacts and event.type not in MEETINGS:
+            # "Washington und Seoul kündigten Manöver an, Pjöngjang reagierte mit Kritik":
+            # aimed at the actors of the latest event by others, at most a sentence back
+            for earlier in reversed(out):
+                if draft.unit - earlier.unit > 1:
+                    break
+                other = earlier.event
+                if other.source and not set(other.source) & set(event.source):
+                    event = replace(event, target=other.source, confidence=event.confidence * 0.8)
+                    break
+        if event.source and not event.target and event.type == "REJECT":
+            event = _answered_challenge(event, draft, out)
+        if draft.both_sides:
+            # "beide Seiten" is the object: other mentions of the clause are not the target
+            event = _both_sides(event, draft, out)
         out.append(replace(draft, event=event))
     return out
 
 
+# meetings and agreements answer nobody in particular
+MEETINGS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# acts a denial or rejection answers ("Ankara wirft Russland vor … Moskau bestreitet das")
+CHALLENGES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION"})
+# conflicts whose two parties "beide Seiten" names
+CONFLICTS = frozenset({"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "MOBILIZE", "PROTEST",
+                       "SANCTION", "REJECT"})
+
+
+def _answered_challenge(event: Event, draft: Draft, out: list[Draft]) -> Event:
+    """A rejection without a stated target answers the latest challenge aimed at its source."""
+    for earlier in reversed(out):
+        if draft.unit - earlier.unit > CONTEXT_WINDOW:
+            break
+        other = earlier.event
+        if other.type in CHALLENGES and other.source and set(event.source) & set(other.target):
+            target = tuple(a for a in other.source if a not in event.source)
+            if target:
+                return replace(event, target=target, confidence=event.confidence * 0.8)
+    return event
+
+
+def _both_sides(event: Event, draft: Draft, out: list[Draft]) -> Event:
+    """"mahnte beide Seiten zur Besonnenheit": the two parties of the latest conflict, else
+    of the latest dealings between two actors ("A und B haben sich geeinigt")."""
+    fallback: tuple[str, ...] = ()
+    for earlier in reversed(out):
+        if draft.unit - earlier.unit > CONTEXT_WINDOW:
+            break
+        other = earlier.event
+        parties = tuple(
+            a for a in dict.fromkeys(other.source + other.target) if a not in event.source
+        )
+        if len(parties) < 2:
+            continue
+        if other.type in CONFLICTS and other.source and other.target:
+            return replace(event, target=parties, confidence=event.confidence * 0.8)
+        fallback = fallback or parties
+    if fallback:
+        return replace(event, target=fallback, confidence=event.confidence * 0.7)
+    return event
+
+
+# types whose act is always aimed at someone
+TARGETED = frozenset({"AID", "SUPPORT", "SANCTION", "THREATEN", "COERCE"})
 NARRATIVE_DAYS = 7
 
 
@@ -92,6 +192,8 @@ def fill_dates(drafts: list[Draft], published: str | None) -> list[Draft]:
                     break
         elif event.date is None and draft.narrative in ("past", "perfect") and today:
             for earlier in reversed(out):
+                if earlier.narrative == "pluperfect":
+                    continue  # "hatte am Donnerstag aufgerufen": told as background
                 day = _day(earlier.event.date)
                 if earlier.event.status == "occurred" and day and 0 <= (today - day).days <= (
                     NARRATIVE_DAYS

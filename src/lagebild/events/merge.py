@@ -30,6 +30,12 @@ class Draft:
     object_source: tuple[str, ...] = ()
     speech_act: bool = False
     narrative: str | None = None
+    # the target is "beide Seiten": the two parties of the conflict told before
+    both_sides: bool = False
+    # "schlossen sich … mit eigenen Sanktionen an": joins an earlier act of its type
+    joins: bool = False
+    # "Pjöngjang reagierte mit scharfer Kritik": answers the event told just before
+    reacts: bool = False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -41,12 +47,15 @@ def _attributes_agree(a: Event, b: Event) -> bool:
         return False
     if not (_compatible(a.date, b.date) and _compatible(a.place, b.place)):
         return False
-    return not (a.status != b.status and "negated" in (a.status, b.status))
+    # what did not or only might happen is not the event that happened
+    return a.status == b.status or not {a.status, b.status} & {"negated", "hypothetical"}
 
 
 def same_occurrence(first: Draft, later: Draft) -> bool:
     """Could ``later`` restate ``first``?"""
     a, b = first.event, later.event
+    if a.trigger == b.trigger:
+        return False  # one trigger coded as several events on purpose (AID modes, summits)
     setting = (
         first.unit == later.unit and a.type == b.type == "CONSULT"
         and first.is_noun != later.is_noun

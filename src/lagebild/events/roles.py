@@ -12,7 +12,7 @@ Einmarsch"), a genitive ("Einmarsch Russlands", "Moskaus Invasion"), a compound 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -25,21 +25,27 @@ TYPE_TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("mit",),
     "AGREE": ("mit",),
     "COOPERATE": ("mit",),
-    "SUPPORT": ("für",),
+    "SUPPORT": ("für", "gegenüber"),
     "AID": ("an", "für"),
-    "REQUEST": ("an",),
-    "ACCUSE": ("gegen", "als"),
-    "REJECT": (),
-    "THREATEN": ("gegen",),
+    "REQUEST": ("an", "gegenüber"),
+    "ACCUSE": ("gegen", "als", "gegenüber"),
+    "REJECT": ("gegenüber", "aus"),
+    "THREATEN": ("gegen", "gegenüber"),
     "PROTEST": ("gegen",),
-    "SANCTION": ("gegen",),
+    "SANCTION": ("gegen", "gegenüber"),
     "MOBILIZE": ("gegen", "an"),
-    "COERCE": ("gegen",),
+    "COERCE": ("gegen", "gegenüber"),
     "ASSAULT": ("gegen", "auf", "in", "ins"),
     "RETREAT": ("aus",),
-    "CONCEDE": (),
+    "CONCEDE": ("gegen", "gegenüber"),
 }
 AGENT_PREPS = ("von", "vom", "durch")
+# event nouns whose "von" phrase names the patient ("Festnahme von", "Abzug von Truppen")
+PATIENT_VON = frozenset({"COERCE", "RETREAT"})
+# articles that mark a noun phrase as no subject (accusative/dative forms)
+_OBLIQUE_ARTICLES = frozenset({"einen", "einem", "dem", "den"})
+# parse labels of bare arguments: never inside a prepositional phrase
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl", "expl"})
 _PERSONAL = ("er", "sie")
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ion", "schaft", "gang", "tät", "nis", "lage")
 
@@ -56,11 +62,13 @@ class Mention:
 
 @dataclass
 class Roles:
-    """Actor codes in the order found; ``internal`` when read from an event noun's phrase."""
+    """Actor codes in the order found; ``internal`` when read from an event noun's phrase;
+    ``separate``: organisations each holding their own meeting ("Gipfel der Nato und der EU")."""
 
     source: list[str]
     target: list[str]
     internal: bool = False
+    separate: list[str] = field(default_factory=list)
 
 
 def adjective_mentions(doc: Doc, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -191,8 +199,22 @@ class RoleFinder:
                     return child.lower_, child.i
             if token.head.lower_ in self._preps and token.head.i < token.i:
                 return token.head.lower_, token.head.i
+            head = self._syntactic_head(start)
+            if head.dep_ == "appos" and head.head.i < head.i:
+                # "von US-Präsident Joe Biden", "die Stadt Charkiw": the name is an
+                # apposition of the noun before; that noun's phrase decides
+                for child in head.head.children:
+                    if child.dep_ == "case" and child.lower_ in self._preps:
+                        return child.lower_, child.i
+                head = head.head
+            if head.dep_ in _ARGUMENT_DEPS and not any(
+                c.dep_ == "case" for c in head.children
+            ) and not (head.i > floor and self.doc[head.i - 1].lower_ in self._preps):
+                # the parse marks a bare argument ("nahm in Georgien Demonstranten fest"):
+                # the capitalised words before it are no part of its phrase
+                return None, None
         i, steps = start - 1, 0
-        while i >= floor and steps < 8:
+        while i >= floor and steps < 12:
             token = self.doc[i]
             lower = token.lower_
             if lower in self._preps:
@@ -206,9 +228,16 @@ class RoleFinder:
                 continue
             if token.is_punct and token.text not in ("„", "«", "»", '"', "“"):
                 return None, None
+            after = self.doc[i + 1] if i + 1 < start else None
+            if (
+                i in self.names and not lower.endswith("s") and after is not None
+                and (i + 1) not in self.names and after.is_alpha and after.text[0].isupper()
+            ):
+                # "in Moskau Präsident Putin": the PP ends at the other name
+                return None, None
             if self._is_modifier(token) or lower in self.lex.cue("np_adverbs") or (
-                token.text[0].isupper() and not token.is_sent_start and token.is_alpha
-                and lower not in self._aux
+                token.text[0].isupper() and not token.is_sent_start
+                and token.is_alpha and lower not in self._aux
             ):
                 i -= 1
                 steps += 1
@@ -218,6 +247,22 @@ class RoleFinder:
                 continue
             return None, None
         return None, None
+
+    def _syntactic_head(self, start: int) -> Token:
+        """The token of the mention starting at ``start`` whose head lies outside it; for a
+        demonym adjective ("den syrischen Stützpunkt") the noun it modifies."""
+        token = self.doc[start]
+        for mention in self.mentions:
+            if mention.start == start:
+                for i in range(mention.start, mention.end):
+                    head = self.doc[i].head
+                    if not (mention.start <= head.i < mention.end) or head.i == i:
+                        token = self.doc[i]
+                        break
+                break
+        if token.dep_ == "amod" and token.head.i > token.i and token.head.pos_ == "NOUN":
+            return token.head
+        return token
 
     def _case_marked(self, mention: Mention) -> bool:
         """Dative or accusative article right before the mention ("dem Westen", "den US-…")."""
@@ -260,8 +305,9 @@ class RoleFinder:
             between = [self.doc[i] for i in range(group[-1].end, mention.start)]
             words = {t.lower_ for t in between}
             if not words & {"und", "sowie", "oder", ","}:
-                # "der russische Außenminister Sergej Lawrow": a title chain of one actor
-                if between and mention.actor != group[-1].actor:
+                # "der russische Außenminister Sergej Lawrow": a title chain of one actor;
+                # "beschuldigte Baku armenische Einheiten": subject and object side by side
+                if mention.actor != group[-1].actor:
                     break
             if all(
                 t.lower_ in ("und", "sowie", "oder", ",")
@@ -283,7 +329,7 @@ class RoleFinder:
                 if self.doc[m.end - 1].dep_ == "nsubj" or self.doc[m.start].dep_ == "nsubj"
             ]
             if found:
-                return self._coordinated(found[0], self.in_clause(clause))
+                return self._coordinated(self._prefield(found[0], clause), self.in_clause(clause))
             heads = [
                 self.doc[i] for i in range(clause.start, clause.end)
                 if self.doc[i].dep_ == "nsubj" and i not in covered and i not in self.dates
@@ -307,6 +353,32 @@ class RoleFinder:
         unmarked = [m for m in bare if not self._case_marked(m)]
         first = unmarked[0] if unmarked else bare[0]
         return self._coordinated(first, bare)
+
+    def _prefield(self, parsed: Mention, clause: Clause) -> Mention:
+        """The parse's subject, unless it follows the finite verb while a bare mention the
+        parse left unattached stands before it ("Generalsekretär Stoltenberg sicherte
+        Skopje … zu" parsed with "Skopje" as subject and the name cut off as a fragment)."""
+        verb = next(
+            (i for i in range(clause.start, parsed.start)
+             if self.doc[i].pos_ in ("VERB", "AUX") and (
+                 self.doc[i].tag_.endswith("FIN") or "Fin" in self.doc[i].morph.get("VerbForm")
+             )),
+            None,
+        )
+        if verb is None:
+            return parsed
+        for mention in self.in_clause(clause):
+            if mention.start >= verb:
+                break
+            head = self._syntactic_head(mention.start)
+            if (
+                head.dep_ in ("ROOT", "appos", "flat", "flat:name")
+                and head.head.i not in range(verb, clause.end)
+                and self.governing_prep(mention.start, clause.start) is None
+                and not self._case_marked(mention)
+            ):
+                return mention
+        return parsed
 
     def _phrase_owner(self, head: Token, clause: Clause) -> Mention | None:
         """A mention right after a noun in its genitive or "aus/von" phrase."""
@@ -360,7 +432,15 @@ class RoleFinder:
 
     def is_subject(self, index: int, clause: Clause) -> bool:
         """Is the noun at ``index`` its clause's subject (parse, else: no bare name before it)?"""
-        if self.has_parse and self.doc[index].dep_ in ("nsubj", "nsubj:pass"):
+        token = self.doc[index]
+        if any(c.dep_ == "det" and c.lower_ in _OBLIQUE_ARTICLES for c in token.children):
+            return False  # "einen Raketentest": the article marks an object
+        if self.has_parse and (token.dep_ == "nsubj" or (
+            token.dep_ == "nsubj:pass" and any(
+                self.doc[i].lower_ in self.lex.cue("passive_auxiliaries")
+                for i in range(clause.start, clause.end)
+            )
+        )):
             return True
         return not any(m.start < index for m in self.bare(clause))
 
@@ -386,6 +466,11 @@ class RoleFinder:
         """Is the mention's preposition preceded by one of ``words`` ("zusammen mit")?"""
         p = self._prep_index(mention, clause.start)
         return p is not None and p > clause.start and self.doc[p - 1].lower_ in words
+
+    def _after_mention(self, mention: Mention, clause: Clause) -> bool:
+        """Does the mention's preposition follow another mention ("Regierung in Belgrad")?"""
+        p = self._prep_index(mention, clause.start)
+        return p is not None and self._mention_ending_at(p) is not None
 
     def _prep_index(self, mention: Mention, floor: int) -> int | None:
         i = mention.start - 1
@@ -425,15 +510,20 @@ class RoleFinder:
             source = self.prep_mentions(clause, AGENT_PREPS, trigger.i)
             if not source and entry.speech_act:
                 # "In Moskau wurde der Angriff verurteilt": the government named as the place
+                # (not "Der Regierung in Belgrad wurde vorgeworfen": a noun's attribute)
                 source = [
-                    m for m in self.prep_mentions(clause, ("in", "im"), trigger.i, False)
-                    if m.start < trigger.i
+                    m for m in self.prep_mentions(clause, ("in", "im"), trigger.i)
+                    if m.start < trigger.i and not self._after_mention(m, clause)
                 ][:1]
             target = [m for m in self.bare(clause) if m not in source]
             target += [
                 m for m in self.prep_mentions(clause, target_preps, trigger.i) if m not in source
             ]
-            return Roles(_unique([m.actor for m in source]), _unique([m.actor for m in target]))
+            found = Roles(_unique([m.actor for m in source]), _unique([m.actor for m in target]))
+            if entry.reverse:
+                # "Scholz wurde von Xi empfangen": the host is the agent, the guest the source
+                found = Roles(found.target, found.source)
+            return found
         strict = entry.type == "CONSULT"
         # "zusammen mit Frankreich": a co-agent, not a target
         partners = [m for m in self.prep_mentions(clause, ("mit",), trigger.i, False)
@@ -443,6 +533,12 @@ class RoleFinder:
         objects += [
             m for m in self.prep_mentions(clause, target_preps, trigger.i, strict)
             if m not in subject
+        ]
+        # "unter Vermittlung von UN-Generalsekretär Guterres": the mediator is a party
+        objects += [
+            m for m in self.prep_mentions(clause, AGENT_PREPS, trigger.i, False)
+            if m not in subject and m not in objects
+            and self._after_word(m, clause, tuple(self.lex.cue("mediation_nouns")))
         ]
         source = _unique([m.actor for m in subject])
         target = [a for a in _unique([m.actor for m in objects]) if a not in source]
@@ -529,6 +625,9 @@ class RoleFinder:
                     accepted.append(mention)
             elif prep == "zwischen":
                 source.append(mention.actor)
+            elif prep in ("von", "vom") and entry.type in PATIENT_VON:
+                # "die Festnahme von Oppositionellen": whom the act befalls
+                target.append(mention.actor)
             elif prep in AGENT_PREPS and entry.type != "REQUEST":
                 source.append(mention.actor)
             elif prep in target_preps and not (
@@ -589,4 +688,8 @@ class RoleFinder:
             return True
         if between[0].lower_ in ("des", "der", "eines", "einer"):
             return all(self._is_modifier(t) for t in between[1:])
-        return False
+        # "Kundgebung Zehntausender Regierungsgegner": a genitive of quantity
+        return all(
+            t.lower_ in self.lex.cue("quantity_genitives") or self._is_modifier(t)
+            for t in between
+        ) and between[0].lower_ in self.lex.cue("quantity_genitives")

@@ -13,6 +13,10 @@ from .status import StatusFinder
 from .triggers import TriggerMatch, find_triggers
 from .units import drop_predicatives, quoted_clauses
 
+# clauses that can hold what was said, demanded or denied ("warnte davor, … zu verhängen");
+# adverbial clauses ("weil", "nachdem") are events of their own
+_CONTENT_KINDS = ("zu", "sub:dass", "sub:ob", "rel")
+
 
 @dataclass
 class Sentence:
@@ -73,7 +77,7 @@ def prepare_sentence(
     # the clauses after a speech act up to the next main clause are its content (rule 3)
     content: set[int] = set()
     for clause in clauses:
-        if clause.kind != "main" and (
+        if clause.kind in _CONTENT_KINDS and (
             clause.index - 1 in speech_clauses or clause.index - 1 in content
         ):
             content.add(clause.index)
@@ -87,10 +91,27 @@ def prepare_sentence(
         first = next((t for t in clause.tokens(sent) if not t.is_punct), None)
         if (
             clause.index > 0 and clause.kind == "main" and first is not None
+            and first.i == clause.start and clause.start > 0
+            and doc[clause.start - 1].lower_ in ("und", "sowie", "aber", "oder")
+            and first.pos_ in ("VERB", "AUX") and is_verbish(first, lex)
+            and subjects.get(clause.index - 1)
+            and not (
+                first.i + 1 < clause.end
+                and doc[first.i + 1].lower_ in ("er", "sie", "es", "man", "wir")
+            )
+        ):
+            # "warf Moskau … vor und rief die Verbündeten auf": a coordinated verb phrase
+            # shares the subject; a noun right after its verb is its object
+            subjects[clause.index] = subjects[clause.index - 1]
+            continue
+        if (
+            clause.index > 0 and clause.kind == "main" and first is not None
             and first.pos_ in ("VERB", "AUX", "") and is_verbish(first, lex)
+            and not clauses[clause.index - 1].kind.startswith("sub:")
         ):
             # "…, weist Kritik zurück und wirft Kiew … vor": a coordinated verb phrase,
-            # unless the subject follows the verb ("«…», hatte er betont")
+            # unless the subject follows the verb ("«…», hatte er betont"); after a fronted
+            # subordinate clause the verb comes first anyway ("Wie X mitteilte, reiste Y …")
             explicit = roles.explicit_subject(clause)
             subjects[clause.index] = (
                 explicit if explicit is not None else subjects.get(clause.index - 1, [])
@@ -106,8 +127,12 @@ def prepare_sentence(
         ):
             own = subjects.get(clause.index - 1, [])
         if not own and clause.kind == "rel" and clause.index > 0:
+            # the antecedent closes the clause before, perhaps followed by a verb particle
+            # ("durch die Vermittlung von Guterres zustande, der …")
             prev = clauses[clause.index - 1]
-            own = [m for m in mentions if m.end == prev.end]
+            own = [
+                m for m in mentions if prev.start <= m.start and prev.end - 2 <= m.end <= prev.end
+            ][-1:]
         subjects[clause.index] = own
     main_subjects = [
         subjects[c.index] for c in clauses if c.kind == "main" and c.index not in quoted

@@ -16,6 +16,17 @@ from .clauses import Clause
 from .lexicon import Lexicon
 from .roles import Mention
 
+_REPORTED_MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "will", "wollen"})
+
+
+def _alleged(words: list[str]) -> bool:
+    """"sollen … ermordet haben", "will … gesehen haben": a modal with a perfect infinitive
+    reports someone else's unverified claim."""
+    tail = [w for w in words if w.isalpha()][-2:]
+    return bool(set(words) & _REPORTED_MODALS) and len(tail) == 2 and tail[1] in (
+        "haben", "sein"
+    ) and tail[0].endswith(("t", "en"))
+
 
 class StatusFinder:
     """Decides the status of a trigger from its clause and sentence."""
@@ -118,6 +129,8 @@ class StatusFinder:
         words = self._words(clause)
         if any(w in self.lex.cue("claimed") for w in words):
             return True
+        if _alleged(words):
+            return True
         sent_start = sentence_clauses[0].start
         sent_end = sentence_clauses[-1].end
         sent_words = [self.doc[i] for i in range(sent_start, sent_end)]
@@ -126,7 +139,7 @@ class StatusFinder:
                 nxt, after = sent_words[k + 1], sent_words[k + 2]
                 if after.lower_ == "angaben" and self.lex.adjective_actor(nxt.lower_):
                     return True
-        if not any(w in self.lex.cue("konjunktiv_one") for w in words):
+        if not source or not any(w in self.lex.cue("konjunktiv_one") for w in words):
             return False
         # "…, erklärt der Kreml": a postposed speech verb whose speaker is another actor
         later = [c for c in sentence_clauses if c.start >= clause.end]

@@ -12,7 +12,7 @@ def sentence_units(doc: Doc) -> list[Span]:
     """Sentences, further cut at line breaks (a heading without a full stop is its own unit);
     an opening quotation mark left at a sentence's end moves to the sentence it opens."""
     bounds: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    for sent in _joined_sentences(doc):
         start = sent.start
         for token in sent:
             if token.is_space and "\n" in token.text:
@@ -29,6 +29,28 @@ def sentence_units(doc: Doc) -> list[Span]:
             bounds[k] = (start, end)
             bounds[k + 1] = (end, bounds[k + 1][1])
     return [doc[start:end] for start, end in bounds if end > start]
+
+
+_FINAL = frozenset({".", "!", "?", ":", ";", "“", "»", "\"", "‘", "…"})
+
+
+def _joined_sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, a piece that ends without final punctuation joined to the next
+    one on the same line: a statistical parser may cut "Armenien und Aserbaidschan | haben
+    sich … geeinigt" in two."""
+    sents = list(doc.sents)
+    out: list[Span] = []
+    for sent in sents:
+        if out:
+            prev = out[-1]
+            last = next((t for t in reversed(prev) if not t.is_space), None)
+            if last is not None and last.text not in _FINAL and not any(
+                t.is_space and "\n" in t.text for t in doc[last.i : sent.start + 1]
+            ):
+                out[-1] = doc[prev.start : sent.end]
+                continue
+        out.append(sent)
+    return out
 
 
 _OPEN_QUOTES = frozenset({"„", "«", "‚"})

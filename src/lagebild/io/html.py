@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from ..errors import EmptyInput, InputTooLarge
 from ..records import Article
 from .checks import MAX_ARTICLE_BYTES, make_article
@@ -20,6 +18,8 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def extract(html: str) -> dict[str, Any]:
     """trafilatura's text and metadata (``text``, ``title``, ``date``, ``url``) of a page."""
+    import trafilatura  # heavy (lxml, jusText, htmldate): loaded only when a page comes in
+
     result = trafilatura.bare_extraction(
         html,
         with_metadata=True,

@@ -81,13 +81,12 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of the open store (0 for an empty database)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchall()[0]
-    if not exists or not exists[0]:
+    try:
+        row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0]
+    except duckdb.CatalogException:
+        # No schema_version table: a new, empty database (cheaper than information_schema).
         return 0
-    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0]
-    return int(row[0]) if row else 0
+    return int(row[0])
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:

@@ -113,6 +113,9 @@ class Store:
         with self._write() as con:
             try:
                 return write_batch(con, results, rejected, sources)
+            except duckdb.InterruptException as error:
+                # Ctrl-C during a write: the batch is rolled back; let the caller see it so.
+                raise KeyboardInterrupt from error
             except duckdb.Error as error:
                 raise StoreError(
                     f"cannot write the batch: {error}", where=str(self.path)

@@ -80,8 +80,9 @@ def event_date(doc: Doc, evidence_start: int, evidence_end: int, trigger_start: 
 
     ``evidence_start``/``evidence_end`` are the token range ``[start, end)`` of the evidence
     clause and ``trigger_start`` the trigger's first token. A dated DATE/TIME expression inside
-    the evidence wins (the one closest to the trigger); otherwise one in the trigger's sentence;
-    otherwise None. Time-of-day suffixes are cut ("2022-01-07TEV" → "2022-01-07").
+    the evidence wins (the one closest to the trigger); otherwise one in the trigger's sentence
+    outside relative clauses that do not hold the trigger (with a parse); otherwise None.
+    Time-of-day suffixes are cut ("2022-01-07TEV" → "2022-01-07").
     """
     spans = sorted(doc.spans[TIMEX_KEY], key=lambda s: s.start) if TIMEX_KEY in doc.spans else []
     dated = _dated(spans)
@@ -92,5 +93,27 @@ def event_date(doc: Doc, evidence_start: int, evidence_end: int, trigger_start: 
         return value
     if doc.has_annotation("SENT_START"):
         sent = doc[trigger_start].sent
-        return _closest(doc, dated, sent.start, sent.end, trigger_start)
+        own = [d for d in dated if not in_other_relative_clause(doc, d[0], trigger_start)]
+        return _closest(doc, own, sent.start, sent.end, trigger_start)
     return None
+
+
+_RELATIVE = frozenset({"acl:relcl", "acl"})
+
+
+def in_other_relative_clause(doc: Doc, span: Span, trigger: int) -> bool:
+    """Is the expression inside a relative clause that does not hold the trigger?
+
+    "sprach von dem Angriff, bei dem am Dienstag 80 Menschen getötet worden waren": the
+    Tuesday dates the killing told in the relative clause, not the speaking. Needs a parse.
+    """
+    if not doc.has_annotation("DEP"):
+        return False
+    token = span.root
+    for _ in range(20):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _RELATIVE:
+            return not (token.left_edge.i <= trigger <= token.right_edge.i)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False

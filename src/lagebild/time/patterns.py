@@ -274,7 +274,7 @@ def build_rules(lex: TimeLexicon) -> list[Rule]:
             + _INFL
             + "?",
         ),
-        ("long_adverb", r"(?P<adv>" + _alt(lex.long_adverbs) + ")"),
+        ("long_adverb", r"(?P<adv>" + _alt(lex.long_adverbs) + ")" + _INFL + "?"),
         ("set_word", r"(?P<set>" + _alt(lex.sets) + ")"),
         (
             "set_each",

@@ -27,8 +27,10 @@ _YEAR_PREV = frozenset(
     "seit bis im in ab von vom vor nach um zwischen anfang mitte ende jahr jahres "
     "sommer winter herbst frühjahr frühling januar februar märz april mai juni juli august "
     "september oktober november dezember seitdem spätestens frühestens bereits schon noch "
-    "zum jahre des ende, für".split()
+    "zum jahre des für".split()
 )
+# Prepositions that also take quantities ("um 2000 Soldaten"): a noun after the number vetoes.
+_QUANTITY_PREPS = frozenset("um vor bis von vom auf zwischen für nach in über".split())
 _QUANTITY_PREV = frozenset("rund etwa über knapp fast mehr als circa ca. insgesamt weitere".split())
 _POD_PREV = frozenset("am der gegen vom zum dem den im bis seit ab um frühen späten".split())
 _POD_ARTICLE_PREV = frozenset("in an zu seit bis vor nach gegen auf für ab über um".split())
@@ -304,6 +306,8 @@ class Resolver:
         if not m["jahr"] and not m["part"]:
             prev = self._prev_word(m.start())
             after = self.text[m.end() : m.end() + 1]
+            if prev in _QUANTITY_PREPS and self._noun_follows(m.end()):
+                return None
             if prev not in _YEAR_PREV and not _YEAR_LIST.search(
                 self.text, max(0, m.start() - 20), m.start()
             ):
@@ -312,6 +316,11 @@ class Resolver:
                 if not (after == "" or after in ".,;:)!?/\n–" or self._verb_follows(m.end())):
                     return None
         return Found(m.start(), m.end(), TIMEX_DATE, m["year"])
+
+    def _noun_follows(self, pos: int) -> bool:
+        """A capitalised word (not a month) right after the number: "um 2000 Soldaten"."""
+        m = _NEXT_WORD.match(self.text, pos)
+        return bool(m and m.group(1)[0].isupper() and m.group(1).lower() not in self.lex.months)
 
     def _verb_follows(self, pos: int) -> bool:
         """A participle or finite verb right after a number ("wurde 2021 wiedergewählt") makes
@@ -620,8 +629,12 @@ class Resolver:
         unit_word = m["unit"].lower()
         if word[0].isdigit() and len(word) == 4 and unit_word in ("jahr", "jahres"):
             return None
-        if word.startswith("ein") and unit_word in ("tages", "jahres", "monats"):
-            return None
+        if (
+            word.startswith("ein")
+            and unit_word in ("tages", "jahres", "monats")
+            and self._prev_word(m.start()) not in ("innerhalb", "binnen", "während")
+        ):
+            return None  # "eines Tages" = one day (idiom); "innerhalb eines Jahres" is a span
         if (
             m["num"][0].isdigit()
             and unit_word.endswith("s")

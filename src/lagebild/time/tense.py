@@ -128,6 +128,12 @@ def _lexical_tense(words: list[str], lex: TenseLexicon) -> str:
     return FUTURE if weak_future else PRESENT
 
 
+def _is_participle(token: Token) -> bool:
+    if token.morph.get("VerbForm") == ["Part"]:
+        return True
+    return token.pos_ == "VERB" and "zu" not in token.lower_ and bool(_PARTICIPLE.match(token.lower_))
+
+
 def _verb_tense(tokens: list[Token], lex: TenseLexicon) -> str | None:
     """Tense from morphology; None when no finite verb carries a tense feature."""
     seen = False
@@ -150,12 +156,17 @@ def _verb_tense(tokens: list[Token], lex: TenseLexicon) -> str | None:
         tense = t.morph.get("Tense")
         if tense and t.pos_ in ("AUX", "VERB"):
             seen = True
-            if tense[0] == "Past" and "Part" not in t.morph.get("VerbForm"):
+            # Subjunctive II ("wäre", "könnte") is morphologically past but hypothetical.
+            if (
+                tense[0] == "Past"
+                and "Part" not in t.morph.get("VerbForm")
+                and "Sub" not in t.morph.get("Mood")
+            ):
                 past = True
         if lower in lex.perfect_aux and t.pos_ == "AUX":
-            if any(c.morph.get("VerbForm") == ["Part"] for c in t.head.children) or (
-                t.head.morph.get("VerbForm") == ["Part"]
-            ):
+            # The tagger sometimes misses a participle ("abgebrochen" as zu-infinitive), so
+            # its shape counts as well as its VerbForm.
+            if any(_is_participle(c) for c in (t.head, *t.head.children)):
                 past = True
     if past:
         return PAST

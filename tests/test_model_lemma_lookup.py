@@ -1,0 +1,55 @@
+"""``lagebild_lemma_lookup``: table lemmas for nouns and verbs only, stored with the model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import lagebild.models  # noqa: F401  (registers the factory)
+
+TABLE = {"Gläser": "Glas", "gefielen": "gefallen", "es": "ich", "Kiel": "Kiel", "liefen": "laufen"}
+
+
+def _pipeline():
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("lagebild_lemma_lookup", name="lemma_lookup")
+    component.initialize(table=TABLE)
+    return nlp
+
+
+def _doc(nlp, words, pos, lemmas):
+    return Doc(nlp.vocab, words=words, pos=pos, lemmas=lemmas)
+
+
+@pytest.mark.parametrize(
+    ("word", "pos", "before", "after"),
+    [
+        ("Gläser", "NOUN", "Gläser", "Glas"),  # irregular plural fixed
+        ("gefielen", "VERB", "gefielen", "gefallen"),  # strong verb fixed
+        ("es", "PRON", "es", "es"),  # function words keep the lemmatizer's lemma
+        ("liefen", "ADJ", "liefen", "liefen"),  # POS outside NOUN/VERB: untouched
+        ("Häuser", "NOUN", "Haus", "Haus"),  # form not in the table: untouched
+    ],
+)
+def test_lookup_applies_to_nouns_and_verbs_only(word, pos, before, after):
+    nlp = _pipeline()
+    doc = nlp.get_pipe("lemma_lookup")(_doc(nlp, [word], [pos], [before]))
+    assert doc[0].lemma_ == after
+
+
+def test_identity_and_function_word_entries_are_not_stored():
+    table = _pipeline().get_pipe("lemma_lookup").table
+    assert "Kiel" not in table  # identity
+    assert "es" not in table  # lemma without -n and lower-case form: not a noun/verb entry
+    assert table["Gläser"] == "Glas"
+
+
+def test_table_round_trips_through_disk(tmp_path):
+    nlp = _pipeline()
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    doc = loaded.get_pipe("lemma_lookup")(
+        _doc(loaded, ["Die", "Gläser"], ["DET", "NOUN"], ["der", "Gläser"])
+    )
+    assert [t.lemma_ for t in doc] == ["der", "Glas"]
