@@ -131,7 +131,8 @@ def _lexical_tense(words: list[str], lex: TenseLexicon) -> str:
 def _is_participle(token: Token) -> bool:
     if token.morph.get("VerbForm") == ["Part"]:
         return True
-    return token.pos_ == "VERB" and "zu" not in token.lower_ and bool(_PARTICIPLE.match(token.lower_))
+    lower = token.lower_
+    return token.pos_ == "VERB" and "zu" not in lower and bool(_PARTICIPLE.match(lower))
 
 
 def _verb_tense(tokens: list[Token], lex: TenseLexicon) -> str | None:
