@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=200, help="articles to use; 0 = all")
     parser.add_argument("--processes", default="1,2", help="comma-separated process counts")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: shipped)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():

@@ -59,7 +59,7 @@ def doc_to_record(doc: Doc, article: Article | None = None) -> AnalyzedArticle:
 
 
 def analyze_articles(
-    nlp: Language, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 16
+    nlp: Language, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
 ) -> Iterator[AnalyzedArticle]:
     """Analyze articles in order; ``n_process > 1`` uses spaCy's multiprocessing."""
     pending: list[Article] = []

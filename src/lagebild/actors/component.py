@@ -117,7 +117,9 @@ class ActorLinker:
             cands.append(Candidate(start, end, entry.label, entry, GAZ))
         return cands
 
-    def _heuristic_persons(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+    def _heuristic_persons(
+        self, doc: Doc, gaz: list[Candidate], tokens: list[Token]
+    ) -> list[Candidate]:
         """Unknown persons: a first name or a role noun followed by capitalised name words.
 
         A first-name span may run into a known surname ("Izchak Herzog" with "Herzog"
@@ -131,7 +133,7 @@ class ActorLinker:
                 known[i] = c
         cands = []
         n = len(doc)
-        for token in doc:
+        for token in tokens:
             i = token.i
             by_first = token.text in kb.first_names
             if i in known:
@@ -193,14 +195,14 @@ class ActorLinker:
             )
         return cands
 
-    def _places(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+    def _places(self, doc: Doc, gaz: list[Candidate], tokens: list[Token]) -> list[Candidate]:
         """Places announced by a site word ("Kloster Banjska") or a settlement word
         ("der Stadt Mitrovica")."""
         kb = self.kb
         known = {i for c in gaz for i in range(c.start, c.end)}
         cands = []
         n = len(doc)
-        for token in doc:
+        for token in tokens:
             site = token.text in kb.site_words
             if not site and token.text not in kb.settlement_words:
                 continue
@@ -215,13 +217,13 @@ class ActorLinker:
                 cands.append(Candidate(start, end, "LOC", None, HEURISTIC))
         return cands
 
-    def _bodies(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+    def _bodies(self, doc: Doc, gaz: list[Candidate], tokens: list[Token]) -> list[Candidate]:
         """Organisation names the files lack: capitalised adjectives inside a sentence
         before a body noun ("des Nationalen Übergangsrats", "die Freie Syrische Armee")."""
         heads = self.kb.body_heads
         known = {i for c in gaz for i in range(c.start, c.end)}
         cands = []
-        for token in doc:
+        for token in tokens:
             if not token.text.lower().endswith(heads) or not token.text[:1].isupper():
                 continue
             if token.i in known or "-" in token.text:
@@ -308,9 +310,12 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         day = _published(doc)
+        # one Token object per word for the passes below: ``doc[i]`` and iterating the doc
+        # build new ones every time
+        tokens = list(doc)
         gaz = self._gazetteer(doc)
-        cands = gaz + self._heuristic_persons(doc, gaz) + self._places(doc, gaz)
-        cands += self._bodies(doc, gaz)
+        cands = gaz + self._heuristic_persons(doc, gaz, tokens) + self._places(doc, gaz, tokens)
+        cands += self._bodies(doc, gaz, tokens)
         if doc.has_annotation("ENT_IOB"):
             cands += self._ner(doc)
         for cand in cands:
@@ -340,9 +345,9 @@ class ActorLinker:
                 code = entry.metonym if kind == "capital" else actor
             genitive = entry is not None and surface != entry.name and surface.endswith("s")
             ents[cand.start] = (cand.end, code, kind, genitive)
-        roles = find_role_phrases(doc, kb, ents)
+        roles = find_role_phrases(doc, kb, ents, tokens)
         role_before = roles_before_names(doc, roles, chosen, kb)
-        dominant = dominant_state(doc, kb, chosen, actors)
+        dominant = dominant_state(doc, kb, chosen, actors, tokens)
         if dominant in ("AUT", "CHE"):
             # "Bundeskanzler", "Bundesregierung" in an Austrian or Swiss article
             for phrase in roles:
@@ -375,7 +380,7 @@ class ActorLinker:
                 ):
                     # family name first ("Xi Jinping" … "Xi"): the first word names the person too
                     surname_actor.setdefault(first, (actors[k], name))
-        extra = self._surname_mentions(doc, chosen, surname_actor)
+        extra = self._surname_mentions(doc, chosen, surname_actor, tokens)
         for cand, actor in extra:
             chosen.append(cand)
             actors.append(actor)
@@ -392,11 +397,14 @@ class ActorLinker:
             span._.wikidata = entry.wikidata if entry else None
             entities.append(span)
         doc.spans[ENTITY_KEY] = entities
-        doc.spans[MENTION_KEY] = self._mentions(doc, entities, roles, role_before, dominant)
+        doc.spans[MENTION_KEY] = self._mentions(
+            doc, entities, roles, role_before, dominant, tokens
+        )
         return doc
 
     def _surname_mentions(
-        self, doc: Doc, chosen: list[Candidate], surname_actor: dict[str, tuple[str | None, str]]
+        self, doc: Doc, chosen: list[Candidate], surname_actor: dict[str, tuple[str | None, str]],
+        tokens: list[Token],
     ) -> list[tuple[Candidate, str | None]]:
         """Surname-only repetitions of persons first found by heuristic or NER."""
         unknown = {s: v for s, v in surname_actor.items() if self.kb.entry_for(s) is None}
@@ -404,7 +412,7 @@ class ActorLinker:
             return []
         taken = {i for c in chosen for i in range(c.start, c.end)}
         extra = []
-        for token in doc:
+        for token in tokens:
             if token.i in taken:
                 continue
             text = token.text
@@ -432,7 +440,10 @@ class ActorLinker:
         roles: list[RolePhrase],
         role_before: dict[int, RolePhrase],
         dominant: str | None = None,
+        tokens: list[Token] | None = None,
     ) -> list[Span]:
+        if tokens is None:
+            tokens = list(doc)
         kb = self.kb
         mentions: list[Span] = []
         covered: set[int] = set()
@@ -470,14 +481,14 @@ class ActorLinker:
             m._.actor = code
             mentions.append(m)
             covered.update(range(start, end))
-        for m in self._group_mentions(doc, entities, covered, dominant):
+        for m in self._group_mentions(doc, entities, covered, dominant, tokens):
             mentions.append(m)
             covered.update(range(m.start, m.end))
-        for m in self._country_anaphors(doc, mentions, covered):
+        for m in self._country_anaphors(doc, mentions, covered, tokens):
             mentions.append(m)
             covered.update(range(m.start, m.end))
         n = len(doc)
-        for token in doc:
+        for token in tokens:
             if token.i in covered:
                 continue
             lower = token.lower_
@@ -490,12 +501,13 @@ class ActorLinker:
                 m = Span(doc, token.i, token.i + 1, label="ADJ")
                 m._.actor = code
                 mentions.append(m)
-        mentions += resolve_pronouns(doc, mentions, kb, covered)
+        mentions += resolve_pronouns(doc, mentions, kb, covered, tokens)
         mentions.sort(key=lambda s: (s.start, s.end))
         return mentions
 
     def _group_mentions(
-        self, doc: Doc, entities: list[Span], covered: set[int], dominant: str | None
+        self, doc: Doc, entities: list[Span], covered: set[int], dominant: str | None,
+        tokens: list[Token],
     ) -> list[Span]:
         """Group descriptions of ``groups.yml`` ("Demonstranten in Tel Aviv" -> ISRCIV,
         "die Armee" -> the article's state) as NOM mentions."""
@@ -504,7 +516,7 @@ class ActorLinker:
         genitive_ends = {s.end for s in entities if s.text.endswith("s")}
         last_of_sector: dict[str, str] = {}
         found = []
-        for token in doc:
+        for token in tokens:
             text = token.text
             if token.i in covered or not text[:1].isupper():
                 continue
@@ -548,7 +560,9 @@ class ActorLinker:
             found.append(m)
         return found
 
-    def _country_anaphors(self, doc: Doc, mentions: list[Span], covered: set[int]) -> list[Span]:
+    def _country_anaphors(
+        self, doc: Doc, mentions: list[Span], covered: set[int], tokens: list[Token]
+    ) -> list[Span]:
         """"das Land", "des Landes", "dem Land": the state named last (by its name, capital,
         adjective or a person acting for it) within ``_ANAPHOR_WINDOW`` tokens before ("Die
         Ecowas verhängte Sanktionen gegen das Land")."""
@@ -558,7 +572,7 @@ class ActorLinker:
             key=lambda m: m.start,
         )
         found = []
-        for token in doc:
+        for token in tokens:
             if token.text not in _LAND or token.i in covered or token.i == 0:
                 continue
             if doc[token.i - 1].lower_ not in ("das", "des", "dem"):

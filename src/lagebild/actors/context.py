@@ -7,6 +7,7 @@ cost little per document.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -96,7 +97,8 @@ def role_of(kb: Knowledge, token: Token) -> tuple[RoleNoun, str | None] | None:
 
 
 def find_role_phrases(
-    doc: Doc, kb: Knowledge, ents: dict[int, tuple[int, str | None, str, bool]]
+    doc: Doc, kb: Knowledge, ents: dict[int, tuple[int, str | None, str, bool]],
+    tokens: Sequence[Token] | None = None,
 ) -> list[RolePhrase]:
     """Role nouns with the actor of their qualifier, in text order.
 
@@ -110,7 +112,7 @@ def find_role_phrases(
     by_end = {v[0]: v for v in ents.values()}
     phrases: list[RolePhrase] = []
     n = len(doc)
-    for token in doc:
+    for token in (doc if tokens is None else tokens):
         if not token.text[:1].isupper():
             continue
         found = role_of(kb, token)
@@ -272,7 +274,8 @@ def roles_before_names(
 
 
 def dominant_state(
-    doc: Doc, kb: Knowledge, chosen: list[Candidate], actors: list[str | None]
+    doc: Doc, kb: Knowledge, chosen: list[Candidate], actors: list[str | None],
+    tokens: Sequence[Token] | None = None,
 ) -> str | None:
     """The state an article is mostly about: clearly most often named, at least twice.
 
@@ -282,7 +285,7 @@ def dominant_state(
     for cand, actor in zip(chosen, actors, strict=True):
         if actor and cand.entry is not None and cand.entry.kind in ("state", "capital"):
             counts[actor] += 1
-    for token in doc:
+    for token in (doc if tokens is None else tokens):
         code = kb.adjectives.get(token.lower_)
         if code is not None:
             counts[code] += 1

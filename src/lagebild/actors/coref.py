@@ -10,6 +10,8 @@ mentions its own sentence has as subject ("Erdogan traf Putin. Er sagte ihm Hilf
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import Knowledge
@@ -58,11 +60,11 @@ def _singular(token: Token, kb: Knowledge) -> bool:
     return not head.endswith(("en", "nen", "er", "n")) or head in kb.singular_roles
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
+def _sentence_ids(doc: Doc, tokens: Sequence[Token] | None = None) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return [0] * len(doc)
     ids, sid = [], -1
-    for token in doc:
+    for token in (doc if tokens is None else tokens):
         if token.is_sent_start or sid < 0:
             sid += 1
         ids.append(sid)
@@ -70,13 +72,14 @@ def _sentence_ids(doc: Doc) -> list[int]:
 
 
 def resolve_pronouns(
-    doc: Doc, mentions: list[Span], kb: Knowledge, covered: set[int]
+    doc: Doc, mentions: list[Span], kb: Knowledge, covered: set[int],
+    tokens: Sequence[Token] | None = None,
 ) -> list[Span]:
     """Pronoun mentions (label ``PRON``) with the actor of their antecedent."""
     people = [m for m in mentions if m.label_ in ("PER", "NOM")]
     if not people:
         return []
-    sent = _sentence_ids(doc)
+    sent = _sentence_ids(doc, tokens)
     by_sent: dict[int, list[tuple[Span, str | None]]] = {}
     for m in sorted(people, key=lambda s: s.start):
         gender = _gender(m, kb)
@@ -86,7 +89,7 @@ def resolve_pronouns(
     result = []
     subjects_of: dict[int, set[int]] = {}
     n = len(doc)
-    for token in doc:
+    for token in (doc if tokens is None else tokens):
         lower = token.lower_
         if token.i in covered or (lower not in MALE and lower not in FEMALE):
             continue

@@ -73,11 +73,30 @@ def event_date(
     return None
 
 
+# (doc, its entity group, the group's length, its LOC spans) of the last doc asked about:
+# iterating a span group builds a new Span per item, and places are asked for per event
+_LOC_CACHE: list = [None, None, -1, []]
+
+
+def _loc_spans(doc: Doc) -> list[Span]:
+    """The LOC entities of ``doc`` in group order, built once per doc (the strong
+    reference to the last doc keeps its id from being reused)."""
+    group = doc.spans.get(ENTITY_KEY)
+    if group is None:
+        return []
+    cached_doc, cached_group, size, spans = _LOC_CACHE
+    if cached_doc is doc and cached_group is group and size == len(group):
+        return spans
+    spans = [span for span in group if span.label_ == "LOC"]
+    _LOC_CACHE[:] = [doc, group, len(group), spans]
+    return spans
+
+
 def event_place(doc: Doc, start: int, end: int, trigger: int) -> tuple[str | None, Geo | None]:
     """Name and geo of the place governed by a place preposition in tokens ``[start, end)``."""
     candidates = []
-    for span in doc.spans.get(ENTITY_KEY, []):
-        if span.label_ != "LOC" or not (start <= span.start and span.end <= end):
+    for span in _loc_spans(doc):
+        if not (start <= span.start and span.end <= end):
             continue
         k = span.start - 1
         while k >= start and doc[k].lower_ in ("der", "die", "das", "den", "dem", "des") or (

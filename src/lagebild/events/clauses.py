@@ -10,6 +10,7 @@ hold no verb (appositions and enumerations such as ", Sergej Lawrow, Laurent Fab
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -105,23 +106,31 @@ def _kind(tokens: list[Token], first_in_sentence: bool, lexicon: Lexicon) -> str
     return "main"
 
 
-def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
-    """The clauses of a sentence in text order."""
+def segment(
+    sent: Span, lexicon: Lexicon, tokens: Sequence[Token] | None = None
+) -> list[Clause]:
+    """The clauses of a sentence in text order; ``tokens`` is ``list(doc)`` if at hand."""
     doc = sent.doc
+    # one Token object per word: ``doc[i]`` builds a new one on every access
+    first_i = sent.start
+    toks = list(sent) if tokens is None else tokens[sent.start : sent.end]
+    coordinators = lexicon.cue("coordinators")
+    subordinators = lexicon.cue("subordinators")
+    relative_pronouns = lexicon.cue("relative_pronouns")
     pieces: list[tuple[int, int]] = []
     after_coordinator: set[int] = set()
     start = sent.start
     for i in range(sent.start, sent.end):
-        token = doc[i]
+        token = toks[i - first_i]
         if token.text in _BOUNDARIES and i > start:
             pieces.append((start, i))
             start = i + 1
         elif (
-            token.lower_ in lexicon.cue("coordinators")
+            token.lower_ in coordinators
             and i + 1 < sent.end
             and i > start
             and (
-                _starts_verb_phrase(doc[i + 1], lexicon)
+                _starts_verb_phrase(toks[i + 1 - first_i], lexicon)
                 or _joins_clauses(doc, start, i, sent.end)
             )
         ):
@@ -135,10 +144,10 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
     for k, (begin, end) in enumerate(pieces):
         if carry is not None:
             begin, carry = carry, None
-        if not _has_verb([doc[i] for i in range(begin, end)], lexicon):
-            opener = doc[begin].lower_
+        if not _has_verb(toks[begin - first_i : end - first_i], lexicon):
+            opener = toks[begin - first_i].lower_
             if 0 < k < len(pieces) - 1 and (
-                opener in lexicon.cue("subordinators") or opener in lexicon.cue("relative_pronouns")
+                opener in subordinators or opener in relative_pronouns
             ):
                 # "dass die Nato der Ukraine Unterstützung für A, B und C zusichern wird":
                 # the clause opened here ends after the enumeration
@@ -146,8 +155,8 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
                 continue
             if merged:
                 merged[-1] = (merged[-1][0], end)
-            elif k + 1 < len(pieces) and doc[pieces[k + 1][0]].lower_ in lexicon.cue(
-                "relative_pronouns"
+            elif k + 1 < len(pieces) and toks[pieces[k + 1][0] - first_i].lower_ in (
+                relative_pronouns
             ):
                 merged.append((begin, end))  # "Die Forderungen, die …, wurden abgelehnt"
             else:
@@ -158,7 +167,7 @@ def segment(sent: Span, lexicon: Lexicon) -> list[Clause]:
         merged.append((carry, sent.end))
     clauses = []
     for index, (begin, end) in enumerate(merged):
-        tokens = [doc[i] for i in range(begin, end)]
+        tokens = toks[begin - first_i : end - first_i]
         first = index == 0 or begin in after_coordinator  # "und die Regierung war …"
         clauses.append(Clause(begin, end, _kind(tokens, first, lexicon), index))
     return clauses

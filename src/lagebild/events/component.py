@@ -14,12 +14,12 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doc_ext import ENTITY_KEY
+from ..doc_ext import ENTITY_KEY, TIMEX_KEY
 from .coding import code_sentence, planned_by_date, quad_class
 from .context import fill_dates, fill_from_context
 from .lexicon import Lexicon, load_lexicon
 from .merge import Draft, merge_events
-from .roles import Mention, adjective_mentions, collect_mentions, joint_bodies
+from .roles import Mention, adjective_mentions, collect_mentions, joint_bodies, span_tokens
 from .sentence import prepare_sentence
 from .units import sentence_units
 
@@ -39,21 +39,25 @@ class EventCoder:
         self.lexicon: Lexicon = load_lexicon(self.user_files)
 
     def __call__(self, doc: Doc) -> Doc:
+        # one Token object per word, shared by the passes below: ``doc[i]`` and iterating
+        # a doc or span build new ones on every access
+        tokens = list(doc)
         mentions = collect_mentions(doc)
         parts = {**self.lexicon.topic_prefixes, **self.lexicon.prefixes}
         joint = [m for m in joint_bodies(doc, parts)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
         mentions = adjective_mentions(
-            doc, self.lexicon, sorted(mentions + joint, key=lambda m: m.start)
+            doc, self.lexicon, sorted(mentions + joint, key=lambda m: m.start), tokens
         )
-        taken = {
-            i for span in doc.spans.get(ENTITY_KEY, []) for i in range(span.start, span.end)
-        }
+        taken = span_tokens(doc, ENTITY_KEY)
+        dates = span_tokens(doc, TIMEX_KEY)
+        has_parse = doc.has_annotation("DEP")
         drafts: list[Draft] = []
         previous: list[Mention] = []
-        for number, unit in enumerate(sentence_units(doc)):
+        for number, unit in enumerate(sentence_units(doc, tokens)):
             sentence = prepare_sentence(
-                doc, unit, number, mentions, taken, self.lexicon, previous
+                doc, unit, number, mentions, taken, self.lexicon, previous, dates, has_parse,
+                tokens,
             )
             previous = sentence.main_subject or previous
             drafts.extend(code_sentence(sentence, mentions, self.lexicon))

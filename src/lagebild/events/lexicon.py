@@ -69,9 +69,26 @@ class Lexicon:
     prefixes: dict[str, str] = field(default_factory=dict)
     topic_prefixes: dict[str, str] = field(default_factory=dict)
 
+    _cue_sets: dict[str, tuple[list[str] | None, int, frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    # per word form, filled on first use; the lexicon does not change after loading
+    _noun_cache: dict[str, list[Entry]] = field(default_factory=dict, repr=False, compare=False)
+    _adjective_cache: dict[str, str | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
     def cue(self, name: str) -> frozenset[str]:
         """A cue list from ``cues.yml`` as a set of lower-case words."""
-        return frozenset(self.cues.get(name, ()))
+        # called per token in hot loops: build each set once, rebuild if the list changed
+        words = self.cues.get(name)
+        cached = self._cue_sets.get(name)
+        if cached is not None and cached[0] is words and cached[1] == len(words or ()):
+            return cached[2]
+        found = frozenset(words or ())
+        self._cue_sets[name] = (words, len(words or ()), found)
+        return found
 
     def verb_candidates(self, lower: str, lemma: str | None) -> list[tuple[Entry, str]]:
         """Verb entries for a token by surface form and, when given, by lemma."""
@@ -84,6 +101,13 @@ class Lexicon:
 
     def noun_candidates(self, lower: str) -> list[Entry]:
         """Noun entries whose form equals the word or ends it (German compounds)."""
+        # the suffix search is per capitalised token: remember the answer per word form
+        cached = self._noun_cache.get(lower)
+        if cached is None:
+            cached = self._noun_cache[lower] = self._noun_candidates(lower)
+        return list(cached)
+
+    def _noun_candidates(self, lower: str) -> list[Entry]:
         exact = [e for e, _ in self.forms.get(lower, ()) if e.pos == "noun"]
         if exact:
             return exact
@@ -105,6 +129,12 @@ class Lexicon:
 
     def adjective_actor(self, lower: str) -> str | None:
         """Actor code of a demonym adjective in any inflection ("russischen" → RUS)."""
+        if lower in self._adjective_cache:
+            return self._adjective_cache[lower]
+        code = self._adjective_cache[lower] = self._adjective_actor(lower)
+        return code
+
+    def _adjective_actor(self, lower: str) -> str | None:
         for ending in ("", "e", "en", "er", "es", "em"):
             if ending and not lower.endswith(ending):
                 continue

@@ -12,6 +12,7 @@ Einmarsch"), a genitive ("Einmarsch Russlands", "Moskaus Invasion"), a compound 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -71,13 +72,15 @@ class Roles:
     separate: list[str] = field(default_factory=list)
 
 
-def adjective_mentions(doc: Doc, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def adjective_mentions(
+    doc: Doc, lexicon: Lexicon, mentions: list[Mention], tokens: Sequence[Token] | None = None
+) -> list[Mention]:
     """Demonym adjectives heading a noun phrase without a named actor ("mit Vertretern des
     syrischen Regimes" → SYR), merged into the mention list in text order."""
     starts = {m.start for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for token in doc:
+    for token in (doc if tokens is None else tokens):
         if token.i in covered or not token.is_alpha or token.text[0].isupper():
             continue
         code = lexicon.adjective_actor(token.lower_)
@@ -132,6 +135,11 @@ def collect_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
+def span_tokens(doc: Doc, key: str) -> set[int]:
+    """Indices of the tokens inside the spans of the group ``key``."""
+    return {i for span in doc.spans.get(key, []) for i in range(span.start, span.end)}
+
+
 def _unique(codes: list[str]) -> list[str]:
     seen: list[str] = []
     for code in codes:
@@ -143,18 +151,23 @@ def _unique(codes: list[str]) -> list[str]:
 class RoleFinder:
     """Assigns source and target actors within a sentence's clauses."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, mentions: list[Mention]) -> None:
+    def __init__(
+        self, doc: Doc, lexicon: Lexicon, mentions: list[Mention],
+        names: set[int] | None = None, dates: set[int] | None = None,
+        has_parse: bool | None = None, tokens: Sequence[Token] | None = None,
+    ) -> None:
+        """``names``, ``dates`` (token indices inside entities and timexes) and ``has_parse``
+        are read from ``doc`` unless given; the coder passes them once per doc, not per
+        sentence. ``tokens`` is ``list(doc)`` when the caller has it."""
+        self.tokens: Sequence[Token] = list(doc) if tokens is None else tokens
         self.doc = doc
         self.lex = lexicon
         self.mentions = mentions
-        self.has_parse = doc.has_annotation("DEP")
+        self.has_parse = doc.has_annotation("DEP") if has_parse is None else has_parse
         self.previous_subject: list[Mention] = []
-        self.names = {
-            i for span in doc.spans.get(ENTITY_KEY, []) for i in range(span.start, span.end)
-        }
-        self.dates = {
-            i for span in doc.spans.get(TIMEX_KEY, []) for i in range(span.start, span.end)
-        }
+        self.names = span_tokens(doc, ENTITY_KEY) if names is None else names
+        self.dates = span_tokens(doc, TIMEX_KEY) if dates is None else dates
+        self._covered: set[int] | None = None
         self._preps = lexicon.cue("prepositions")
         self._dets = lexicon.cue("determiners")
         self._aux = lexicon.cue("finite_auxiliaries")
@@ -320,9 +333,16 @@ class RoleFinder:
                 break
         return group
 
+    def _mention_tokens(self) -> set[int]:
+        """Token indices inside the mentions; they are fixed for the finder's life, so the
+        set is built once (callers only read it)."""
+        if self._covered is None:
+            self._covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        return self._covered
+
     def subject(self, clause: Clause, exclude: tuple[int, int] | None = None) -> list[Mention]:
         """The subject mention(s) of a clause (coordinations included), or []."""
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        covered = self._mention_tokens()
         if self.has_parse:
             found = [
                 m for m in self.in_clause(clause)
@@ -331,9 +351,9 @@ class RoleFinder:
             if found:
                 return self._coordinated(self._prefield(found[0], clause), self.in_clause(clause))
             heads = [
-                self.doc[i] for i in range(clause.start, clause.end)
-                if self.doc[i].dep_ == "nsubj" and i not in covered and i not in self.dates
-                and self.doc[i].pos_ in ("PRON", "NOUN")
+                t for t in self.tokens[clause.start : clause.end]
+                if t.dep_ == "nsubj" and t.i not in covered and t.i not in self.dates
+                and t.pos_ in ("PRON", "NOUN")
             ]
             if heads and heads[0].pos_ == "PRON":
                 # an unresolved "er"/"sie" continues the subject of the sentence before
@@ -395,7 +415,7 @@ class RoleFinder:
     def explicit_subject(self, clause: Clause) -> list[Mention] | None:
         """The subject of a verb-initial clause when it has one ("…», hatte er betont",
         "sagte Kurti"); None for a coordinated verb phrase without a subject."""
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        covered = self._mention_tokens()
         if self.has_parse:
             found = [m for m in self.in_clause(clause)
                      if self.doc[m.start].dep_ == "nsubj" or self.doc[m.end - 1].dep_ == "nsubj"]

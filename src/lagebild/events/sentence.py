@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import Clause, is_verbish, segment
 from .lexicon import Lexicon
@@ -48,20 +49,26 @@ class Sentence:
 
 def prepare_sentence(
     doc: Doc, sent: Span, number: int, mentions: list[Mention], taken: set[int],
-    lexicon: Lexicon, previous_subject: list[Mention],
+    lexicon: Lexicon, previous_subject: list[Mention], dates: set[int] | None = None,
+    has_parse: bool | None = None, tokens: Sequence[Token] | None = None,
 ) -> Sentence:
     """Clauses, trigger matches and clause subjects of one sentence unit.
 
     ``previous_subject`` is the narrator's subject of the sentence before, used for an
-    unresolved "er"/"sie".
+    unresolved "er"/"sie". ``taken`` holds the tokens inside entities; ``dates`` (tokens
+    inside timexes) and ``has_parse`` are read from ``doc`` unless given; ``tokens`` is
+    ``list(doc)`` when the caller has it.
     """
+    if tokens is None:
+        tokens = list(doc)
     lex = lexicon
-    clauses = segment(sent, lex)
-    roles = RoleFinder(doc, lex, mentions)
+    clauses = segment(sent, lex, tokens)
+    roles = RoleFinder(doc, lex, mentions, names=taken, dates=dates, has_parse=has_parse,
+                       tokens=tokens)
     roles.previous_subject = previous_subject
     status = StatusFinder(doc, lex)
     matches = drop_predicatives(
-        doc, [m for c in clauses for m in find_triggers(doc, c, lex, taken)]
+        doc, [m for c in clauses for m in find_triggers(doc, c, lex, taken, tokens)]
     )
     # "seine Forderung nach einer Einbeziehung in die Beratungen": nouns inside the phrase
     # of a demand, accusation or threat are its content (rule 3)
@@ -86,9 +93,12 @@ def prepare_sentence(
         if not m.is_noun:
             verb_types.setdefault(m.clause.index, set()).add(m.entry.type)
     subjects: dict[int, list[Mention]] = {}
-    quoted = quoted_clauses(doc, sent, clauses)
+    quoted = quoted_clauses(doc, sent, clauses, tokens)
     for clause in clauses:
-        first = next((t for t in clause.tokens(sent) if not t.is_punct), None)
+        first = next(
+            (t for t in tokens[clause.start : clause.end] if not t.is_punct),
+            None,
+        )
         if (
             clause.index > 0 and clause.kind == "main" and first is not None
             and first.i == clause.start and clause.start > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,10 +21,6 @@ class TriggerMatch:
     is_noun: bool
     is_participle: bool
     particle: int | None = None
-
-
-def _clause_words(doc: Doc, clause: Clause) -> list[str]:
-    return [doc[i].lower_ for i in range(clause.start, clause.end)]
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -69,16 +66,25 @@ def _is_sentence_initial(token: Token) -> bool:
 
 
 def find_triggers(
-    doc: Doc, clause: Clause, lexicon: Lexicon, taken: set[int]
+    doc: Doc, clause: Clause, lexicon: Lexicon, taken: set[int],
+    doc_tokens: Sequence[Token] | None = None,
 ) -> list[TriggerMatch]:
-    """Trigger matches in a clause; tokens in ``taken`` (inside names) are skipped."""
-    words = _clause_words(doc, clause)
+    """Trigger matches in a clause; tokens in ``taken`` (inside names) are skipped.
+
+    ``doc_tokens`` is ``list(doc)`` when the caller has it.
+    """
+    # one Token object per word: ``doc[i]`` builds a new one on every access
+    tokens = (
+        [doc[i] for i in range(clause.start, clause.end)] if doc_tokens is None
+        else doc_tokens[clause.start : clause.end]
+    )
+    words = [t.lower_ for t in tokens]
     found: list[TriggerMatch] = []
     blocked = lexicon.cue("not_an_event_before")
     for i in range(clause.start, clause.end):
         if i in taken:
             continue
-        token = doc[i]
+        token = tokens[i - clause.start]
         if not token.is_alpha and "-" not in token.text:
             continue
         lower = token.lower_
@@ -89,7 +95,7 @@ def find_triggers(
         if (not capital or _is_sentence_initial(token)) and pos in ("", "VERB", "AUX"):
             match = _verb_match(doc, token, clause, lexicon, words, lemma)
         if match is None and (capital and pos in ("", "NOUN", "PROPN", "X")):
-            before = " ".join(doc[k].lower_ for k in range(max(clause.start, i - 2), i))
+            before = " ".join(words[max(clause.start, i - 2) - clause.start : i - clause.start])
             if not any(before.endswith(b) for b in blocked):
                 for entry in lexicon.noun_candidates(lower):
                     if conditions_hold(entry, words, lexicon):

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
 
 from .clauses import Clause
 from .triggers import TriggerMatch
 
 
-def sentence_units(doc: Doc) -> list[Span]:
+def sentence_units(doc: Doc, tokens: Sequence[Token] | None = None) -> list[Span]:
     """Sentences, further cut at line breaks (a heading without a full stop is its own unit);
-    an opening quotation mark left at a sentence's end moves to the sentence it opens."""
+    an opening quotation mark left at a sentence's end moves to the sentence it opens.
+
+    ``tokens`` is ``list(doc)`` when the caller has it."""
+    if tokens is None:
+        tokens = list(doc)
     bounds: list[tuple[int, int]] = []
     for sent in _joined_sentences(doc):
         start = sent.start
-        for token in sent:
+        for token in tokens[sent.start : sent.end]:
             if token.is_space and "\n" in token.text:
                 if token.i > start:
                     bounds.append((start, token.i))
@@ -57,11 +63,14 @@ _OPEN_QUOTES = frozenset({"„", "«", "‚"})
 _CLOSE_QUOTES = frozenset({"“", "»", "‘"})
 
 
-def quoted_clauses(doc: Doc, sent: Span, clauses: list[Clause]) -> set[int]:
-    """Indices of clauses that start inside quotation marks (a quote's own subjects)."""
+def quoted_clauses(
+    doc: Doc, sent: Span, clauses: list[Clause], tokens: Sequence[Token] | None = None
+) -> set[int]:
+    """Indices of clauses that start inside quotation marks (a quote's own subjects);
+    ``tokens`` is ``list(doc)`` when the caller has it."""
     inside, state = set(), False
     starts = {c.start: c.index for c in clauses}
-    for token in sent:
+    for token in (sent if tokens is None else tokens[sent.start : sent.end]):
         if token.i in starts and state:
             inside.add(starts[token.i])
         if token.text in _OPEN_QUOTES:
