@@ -172,3 +172,21 @@ def test_event_dates(nlp, text, trigger, date):
     doc = nlp(make_doc(nlp, Article(text=text, published="2023-05-11")))
     dated = {e.trigger.text: e.date for e in doc._.events}
     assert dated[trigger] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a negated planning predicate after the event noun negates the event
+        ("Ein Treffen zwischen Macron und Xi ist vorerst nicht geplant.", "negated"),
+        ("Die angekündigten Gespräche mit Teheran kamen nicht zustande.", "negated"),
+        # the negation must follow the noun's own predicate, not another clause
+        ("Baerbock und Blinken wollen sich am Freitag in Wien treffen.", "planned"),
+        # considering a measure is a possibility, not a fact
+        ("Die EU erwägt neue Sanktionen gegen Belarus.", "hypothetical"),
+        ("Berlin hat sich Sanktionen gegen Minsk vorbehalten.", "hypothetical"),
+    ],
+)
+def test_status_of_event_nouns(nlp, text, status):
+    doc = nlp(make_doc(nlp, Article(text=text, published="2023-05-10")))
+    assert [e.status for e in doc._.events] == [status]

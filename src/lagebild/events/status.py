@@ -54,6 +54,13 @@ class StatusFinder:
                 return True
             if "nicht" in words and trigger.i > clause.start + words.index("nicht"):
                 return True
+            # "Ein Treffen ist nicht geplant / kam nicht zustande": the negated predicate
+            # of the noun's own clause says the event does not happen
+            after = words[trigger.i - clause.start + 1 :]
+            negated_predicates = self.lex.cue("negated_predicates")
+            for k, w in enumerate(after[:-1]):
+                if w == "nicht" and any(x in negated_predicates for x in after[k + 1 : k + 4]):
+                    return True
             return clause.kind == "zu" and governor is not None and self._negated_governor(governor)
         if any(w in neg for w in words):
             return True
