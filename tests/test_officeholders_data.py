@@ -15,23 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lagebild.actors.knowledge import ROLE_TYPES
+
 REPO = Path(__file__).resolve().parents[1]
 DATA_FILE = REPO / "src" / "lagebild" / "actors" / "data" / "officeholders.yml"
 
 PERSON_KEYS = {"name", "wikidata", "gender", "aliases", "roles"}
 ROLE_KEYS = {"role", "actor", "start", "end"}
-ROLES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "finance_minister",
-    "secretary_general",
-    "president",
-    "high_representative",
-    "spokesperson",
-    "other",
-}
+ROLES = set(ROLE_TYPES)
 ORGANISATIONS = set("NATO EU UN OSCE G7 G20 AU ECOWAS IAEA WHO IMF WB ASEAN AL OPEC COE".split())
 GROUPS = {"HAMAS", "HEZBOLLAH", "ISIS", "TALIBAN", "HTS", "MLIMIL"}
 # Codes outside ISO 3166-1 that the project uses for states.

@@ -226,19 +226,12 @@ class Resolver:
 
     def _r_numeric(self, m: re.Match) -> Found | None:
         day, month = int(m["d"]), int(m["m"])
-        if not (1 <= day <= 31 and 1 <= month <= 12):
+        if not 1 <= month <= 12:
             return None
-        if m["y"]:
-            year = int(m["y"])
-            year = year + 2000 if year < 100 else year
-        elif self.dct is not None:
-            year = self._pick_year(month, day, m.start())
-        else:
-            return Found(m.start(), m.end(), TIMEX_DATE, f"XXXX-{month:02d}-{day:02d}")
-        try:
-            return self._day_found(m, dt.date(year, month, day))
-        except ValueError:
-            return None
+        year = m["y"]
+        if year and int(year) < 100:  # "24.3.22"
+            year = str(int(year) + 2000)
+        return self._daymonth(m, day, month, year)
 
     def _r_daylist(self, m: re.Match) -> Found | None:
         return self._daymonth(m, int(m["d"]), self.lex.months[m["month"].lower()], m["year"])
