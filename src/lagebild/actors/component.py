@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -73,6 +75,22 @@ def _published(doc: Doc) -> dt.date | None:
         return None
 
 
+def _phrase_matcher(
+    nlp: Language, attr: str, forms: dict[str, Any], key_of: Callable[[Any], str]
+) -> tuple[PhraseMatcher, dict[int, Any]]:
+    """One PhraseMatcher rule per target, matching all surface forms that map to it; also the
+    map from the rule's match id back to its target."""
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    by_target: dict[Any, list[str]] = defaultdict(list)
+    for form, target in forms.items():
+        by_target[target].append(form)
+    targets: dict[int, Any] = {}
+    for target, target_forms in by_target.items():
+        key = key_of(target)
+        matcher.add(key, list(nlp.tokenizer.pipe(target_forms)))
+        targets[nlp.vocab.strings[key]] = target
+    return matcher, targets
+
 class ActorLinker:
     """Finds named and other actor mentions and maps each to an actor code."""
 
@@ -80,24 +98,12 @@ class ActorLinker:
         self.name = name
         self.user_files = list(user_files)
         self.kb: Knowledge = load_knowledge(self.user_files)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._key_entry: dict[int, int] = {}
-        forms_by_entry: dict[int, list[str]] = defaultdict(list)
-        for form, idx in self.kb.forms.items():
-            forms_by_entry[idx].append(form)
-        for idx, forms in forms_by_entry.items():
-            key = f"lagebild_actor_{idx}"
-            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
-            self._key_entry[nlp.vocab.strings[key]] = idx
-        self.nominal_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._key_nominal: dict[int, tuple[str, bool]] = {}
-        by_target: dict[tuple[str, bool], list[str]] = defaultdict(list)
-        for form, target in self.kb.nominals.items():
-            by_target[target].append(form)
-        for target, forms in by_target.items():
-            key = f"lagebild_nominal_{target[0]}_{int(target[1])}"
-            self.nominal_matcher.add(key, list(nlp.tokenizer.pipe(forms)))
-            self._key_nominal[nlp.vocab.strings[key]] = target
+        self.matcher, self._key_entry = _phrase_matcher(
+            nlp, "ORTH", self.kb.forms, lambda idx: f"lagebild_actor_{idx}"
+        )
+        self.nominal_matcher, self._key_nominal = _phrase_matcher(
+            nlp, "LOWER", self.kb.nominals, lambda t: f"lagebild_nominal_{t[0]}_{int(t[1])}"
+        )
 
     # -- detection -------------------------------------------------------------------
 

@@ -581,13 +581,12 @@ class Resolver:
             return Found(m.start(), m.end(), TIMEX_DATE, cal.underspecified(unit))
         n = round(amount)
         d = cal.shift(self.dct, unit, -n)
-        return Found(
-            m.start(),
-            m.end(),
-            TIMEX_DATE,
-            cal.value_at_precision(d, unit),
-            d if unit == "D" else None,
-        )
+        return self._shifted(m, d, unit)
+
+    def _shifted(self, m: re.Match, d: dt.date, unit: str) -> Found:
+        """A date reached by counting units from a reference; a day becomes the new anchor."""
+        value = cal.value_at_precision(d, unit)
+        return Found(m.start(), m.end(), TIMEX_DATE, value, d if unit == "D" else None)
 
     def _r_shift(self, m: re.Match) -> Found | None:
         amount = self._num(m["num"])
@@ -598,13 +597,7 @@ class Resolver:
         if self.anchor is None:
             return Found(m.start(), m.end(), TIMEX_DATE, cal.underspecified(unit))
         d = cal.shift(self.anchor, unit, sign * round(amount))
-        return Found(
-            m.start(),
-            m.end(),
-            TIMEX_DATE,
-            cal.value_at_precision(d, unit),
-            d if unit == "D" else None,
-        )
+        return self._shifted(m, d, unit)
 
     def _r_before_anchor(self, m: re.Match) -> Found | None:
         if m["num"][0].isdigit() or self._num(m["num"]) is None:
