@@ -10,7 +10,7 @@ Speed: words/s of ``nlp.pipe`` with 1 and 2 processes on 10kGNAD test articles (
 non-commercial corpus, used here only to time the pipeline), for the core model and for the
 full lagebild pipeline.
 
-Run: ``python benchmarks/nlp_accuracy.py [--model PATH] [--corpora ../shared/corpora]``.
+Run: ``python benchmarks/nlp_accuracy.py [--model PATH] [--corpora ../shared/corpora] [--dev]``.
 """
 
 from __future__ import annotations
@@ -46,6 +46,24 @@ def ud_scores(nlp: Language, corpora: Path) -> dict[str, float]:
     return {k: scores.get(k) for k in
             ("token_acc", "pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las",
              "sents_f")}
+
+
+def dev_scores(nlp: Language, path: Path) -> dict[str, dict[str, float]]:
+    """POS/tag/lemma on the checkpoint-selection dev split (``training/corpus/dev``).
+
+    Scored for all docs and for the GSD part alone (the docs with STTS tags; the PUD part
+    follows other UPOS conventions than the held-out GSD test).  This is the split rule
+    thresholds are chosen on; it is not held out from those choices.
+    """
+    from spacy.tokens import DocBin
+
+    gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    out = {}
+    for part, docs in (("all", gold), ("GSD", [d for d in gold if d.has_annotation("TAG")])):
+        examples = [Example(nlp.make_doc(d.text), d) for d in docs]
+        scores = nlp.evaluate(examples)
+        out[part] = {k: scores.get(k) for k in ("pos_acc", "tag_acc", "lemma_acc")}
+    return out
 
 
 def ner_scores(nlp: Language, corpora: Path) -> dict[str, tuple[float, float, float]]:
@@ -109,6 +127,8 @@ def main() -> None:
     ap.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
     ap.add_argument("--speed-docs", type=int, default=300, help="10kGNAD articles to time")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--dev", type=Path, nargs="?", const=REPO / "training/corpus/dev/ud.spacy",
+                    help="also score the dev split (default training/corpus/dev/ud.spacy)")
     args = ap.parse_args()
 
     import lagebild.models  # noqa: F401  (registers the shipped model's lemma_lookup)
@@ -121,6 +141,11 @@ def main() -> None:
     print("\nUD German-GSD test (held out)")
     for key, value in ud_scores(nlp, args.corpora).items():
         print(f"  {key:10s} {100 * value:6.2f}" if value is not None else f"  {key:10s}   n/a")
+    if args.dev:
+        print(f"\nDev split {args.dev} (rule thresholds are chosen on it)")
+        for part, scores in dev_scores(nlp, args.dev).items():
+            print(f"  {part:4s} " + "  ".join(f"{k} {100 * v:6.2f}" for k, v in scores.items()
+                                              if v is not None))
     print("\nGermEval 2014 dev[:1100] (held out)   P      R      F")
     for label, (p, r, f) in ner_scores(nlp, args.corpora).items():
         print(f"  {label:12s} {100 * p:6.2f} {100 * r:6.2f} {100 * f:6.2f}")

@@ -53,3 +53,43 @@ def test_table_round_trips_through_disk(tmp_path):
         _doc(loaded, ["Die", "Gläser"], ["DET", "NOUN"], ["der", "Gläser"])
     )
     assert [t.lemma_ for t in doc] == ["der", "Glas"]
+
+
+def test_training_tables_take_precedence_in_order():
+    nlp = _pipeline()
+    component = nlp.get_pipe("lemma_lookup")
+    component.set_rules([
+        {"PPER\tuns": "wir", "NE\tSPD": "SPD"},  # gold, keyed by STTS tag
+        {"NOUN\tGläser": "Glas-gold"},  # gold, keyed by UPOS
+        {"NN\tWochenende": "Wochenende"},  # silver, keyed by STTS tag
+    ])
+    doc = Doc(nlp.vocab, words=["Uns", "uns", "SPD", "Gläser", "Wochenende", "liefen"],
+              tags=["PPER", "PPER", "NE", "NN", "NN", "VVFIN"],
+              pos=["PRON", "PRON", "PROPN", "NOUN", "NOUN", "VERB"],
+              lemmas=["uns", "uns", "Spd", "Gläser", "Wochenend", "liefen"])
+    doc = component(doc)
+    # Case-sensitive forms: sentence-initial "Uns" is not in the table.
+    assert [t.lemma_ for t in doc] == ["uns", "wir", "SPD", "Glas-gold", "Wochenende", "laufen"]
+
+
+def test_rules_tables_round_trip_through_disk(tmp_path):
+    nlp = _pipeline()
+    nlp.get_pipe("lemma_lookup").set_rules([{"PPER\tuns": "wir"}])
+    nlp.to_disk(tmp_path / "m")
+    loaded = spacy.load(tmp_path / "m")
+    doc = loaded.get_pipe("lemma_lookup")(
+        Doc(loaded.vocab, words=["uns"], tags=["PPER"], pos=["PRON"], lemmas=["uns"]))
+    assert doc[0].lemma_ == "wir"
+
+
+def test_unknown_compound_noun_takes_the_lemma_of_its_known_head():
+    nlp = _pipeline()  # "Gläser" -> "Glas" is a known noun form
+    component = nlp.get_pipe("lemma_lookup")
+    component.set_rules([{"NN\tKetten": "Kette"}])
+    doc = Doc(nlp.vocab, words=["Die", "Dünenketten", "und", "Weingläser", "Ketten", "Eis"],
+              tags=["ART", "NN", "KON", "NN", "NN", "NN"],
+              pos=["DET", "NOUN", "CCONJ", "NOUN", "NOUN", "NOUN"],
+              lemmas=["der", "Dünenkett", "und", "Weinglä", "Kett", "Eis"])
+    doc = component(doc)
+    # Compounds get prefix + head lemma; a head too short (< 5 characters) is not used.
+    assert [t.lemma_ for t in doc] == ["der", "Dünenkette", "und", "Weinglas", "Kette", "Eis"]

@@ -61,6 +61,7 @@ def main() -> None:
     for w in words:
         vectors.add(get_string_id(w), row=row_of[cluster[w]])
     nlp.vocab.vectors = vectors
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no output/
     nlp.to_disk(args.out)
     print(f"{len(words)} words, {len(clusters)} clusters, width {args.width} -> {args.out}")
 

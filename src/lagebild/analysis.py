@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import parse_published
-from .doc_ext import ENTITY_KEY, TIMEX_KEY
+from .doc_ext import ENTITY_KEY, TIMEX_KEY, doc_text
 from .language import looks_german
 from .records import AnalyzedArticle, Article, Entity, Offsets, Timex, text_id
 
@@ -23,7 +23,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def doc_to_record(doc: Doc, article: Article | None = None) -> AnalyzedArticle:
     """Collect what the components wrote onto ``doc`` into plain records."""
-    text = doc.text
+    text = doc_text(doc)
     entities = tuple(
         Entity(
             text=span.text,

@@ -9,8 +9,10 @@ mention's provenance.
 Two mentions tell the same event when all of these hold:
 
 - the same PLOVER ``type``;
-- compatible dates: equal, or one is a coarser TIMEX3 value of the other (``2022-01`` and
-  ``2022-01-07``). An undated mention only joins an undated event first reported on the
+- compatible dates: equal, or the days of one lie inside the other's
+  (:mod:`lagebild.intervals`): ``2022-01`` and ``2022-01-07``, ``2022-W01`` and
+  ``2022-01-07``, ``2022-Q1`` and ``2022-02``; two different days, or a week and a month
+  it only straddles, are not. An undated mention only joins an undated event first reported on the
   same (known) publication day, or an event of its own article;
 - compatible places: equal names (case-insensitive), coordinates less than
   :data:`NEAR_KM` apart, or at least one side without a place;
@@ -24,7 +26,7 @@ Two mentions tell the same event when all of these hold:
 
 The grouping is greedy and deterministic: mentions are taken in input order and join the
 best compatible event (same date first, then most shared actors, then the oldest), which
-then takes the more specific date, the union of actors and the most certain status.
+then takes the more specific (shorter) date, the union of actors and the most certain status.
 This module is pure Python; :mod:`lagebild.store` feeds it candidates from the database.
 """
 
@@ -36,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .intervals import containers, nested, specificity
 from .records import Event
 
 NEAR_KM = 25.0
@@ -125,10 +128,10 @@ def date_prefixes(value: str) -> tuple[str, ...]:
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Equal dates, or one a coarser TIMEX3 value of the other; None only matches None."""
+    """Equal dates, or the days of one inside the other's; None only matches None."""
     if a is None or b is None:
         return a is None and b is None
-    return a == b or a in date_prefixes(b) or b in date_prefixes(a)
+    return nested(a, b)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -200,7 +203,9 @@ class Grouper:
     def __init__(self, candidates: Iterable[EventGroup], next_id: int) -> None:
         self.next_id = next_id
         self._groups: dict[int, EventGroup] = {}
-        self._by_prefix: dict[tuple[str, str], set[int]] = {}
+        # (type, value) → groups whose date lies inside that value (value = one of the
+        # date's containers), so a mention finds the finer or equal groups by its own date.
+        self._by_container: dict[tuple[str, str], set[int]] = {}
         self._by_exact: dict[tuple[str, str | None], set[int]] = {}
         self._by_article: dict[str, set[int]] = {}
         for group in candidates:
@@ -210,8 +215,8 @@ class Grouper:
     def _register(self, group: EventGroup) -> None:
         self._groups[group.id] = group
         self._by_exact.setdefault((group.type, group.date), set()).add(group.id)
-        for prefix in date_prefixes(group.date) if group.date else ():
-            self._by_prefix.setdefault((group.type, prefix), set()).add(group.id)
+        for outer in containers(group.date) if group.date else ():
+            self._by_container.setdefault((group.type, outer), set()).add(group.id)
         for article in group.batch_articles:
             self._by_article.setdefault(article, set()).add(group.id)
 
@@ -221,9 +226,9 @@ class Grouper:
         if ev.date is None:
             ids |= self._by_exact.get((ev.type, None), set())
         else:
-            ids |= self._by_prefix.get((ev.type, ev.date), set())  # equal or more specific
-            for prefix in date_prefixes(ev.date):  # coarser
-                ids |= self._by_exact.get((ev.type, prefix), set())
+            ids |= self._by_container.get((ev.type, ev.date), set())  # equal or finer
+            for outer in containers(ev.date):  # coarser
+                ids |= self._by_exact.get((ev.type, outer), set())
         for gid in sorted(ids):
             yield self._groups[gid]
 
@@ -274,7 +279,7 @@ class Grouper:
         ev = mention.event
         group.source = _union(group.source, ev.source)
         group.target = _union(group.target, ev.target)
-        if ev.date and (group.date is None or len(ev.date) > len(group.date)):
+        if ev.date and (group.date is None or specificity(ev.date) < specificity(group.date)):
             group.date = ev.date
         if not group.place and ev.place:
             group.place = ev.place

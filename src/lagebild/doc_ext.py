@@ -19,10 +19,12 @@ Components may register further attributes in their own modules; these are the s
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 import srsly
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .records import Entity, Event, Geo, Offsets, Timex, Trigger
 
@@ -42,6 +44,124 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+# Per-Doc values that several components read: ``doc.text`` joins every token's text,
+# ``list(doc)`` builds a Python object per token and ``token.text`` decodes the string on
+# every access, so these are computed once per Doc. Strings are kept while the Doc lives
+# (weak keys); values that refer back to the Doc (Token and Span objects) are kept for the
+# last Doc asked about only, since a weak-key entry that refers to its key never dies. An
+# entry records ``len(doc)``: a retokenization changes the length and makes it stale
+# (``forget`` drops it explicitly).
+class _DocCache:
+    __slots__ = ("n", "text", "words", "lowers")
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.text: str | None = None
+        self.words: list[str] | None = None
+        self.lowers: list[str] | None = None
+
+
+class _Held:
+    """Token list and group-derived values of the last Doc asked about."""
+
+    __slots__ = ("doc", "n", "cache", "tokens", "derived")
+
+    def __init__(self, doc: Doc | None, n: int, cache: _DocCache | None) -> None:
+        self.doc = doc
+        self.n = n
+        self.cache = cache
+        self.tokens: list[Token] | None = None
+        self.derived: dict[str, tuple[Any, int, Any]] = {}
+
+
+_CACHES: WeakKeyDictionary[Doc, _DocCache] = WeakKeyDictionary()
+_HELD = [_Held(None, -1, None)]
+
+
+def _held(doc: Doc) -> _Held:
+    """The entry of ``doc``, made the held one; most calls ask about the same Doc in a row."""
+    n = len(doc)
+    held = _HELD[0]
+    if held.doc is doc and held.n == n:
+        return held
+    cache = _CACHES.get(doc)
+    if cache is None or cache.n != n:
+        cache = _CACHES[doc] = _DocCache(n)
+    held = _HELD[0] = _Held(doc, n, cache)
+    return held
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc."""
+    cache = _held(doc).cache
+    if cache.text is None:
+        cache.text = doc.text
+    return cache.text
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once per Doc while it is the one being processed: one shared
+    Token object per word (callers must not change the list)."""
+    held = _held(doc)
+    if held.tokens is None:
+        held.tokens = list(doc)
+    return held.tokens
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """``token.text`` of every token, built once per Doc (callers must not change it)."""
+    cache = _held(doc).cache
+    if cache.words is None:
+        cache.words = [t.text for t in doc_tokens(doc)]
+    return cache.words
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, built once per Doc (callers must not change it)."""
+    cache = _held(doc).cache
+    if cache.lowers is None:
+        cache.lowers = [t.lower_ for t in doc_tokens(doc)]
+    return cache.lowers
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` cut from the cached text instead of joined from tokens."""
+    if end <= start:
+        return ""
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
+    return doc_text(doc)[tokens[start].idx : last.idx + len(doc_words(doc)[end - 1])]
+
+
+T = TypeVar("T")
+
+
+def from_group(doc: Doc, key: str, name: str, build: Callable[[Any], T]) -> T | None:
+    """``build(doc.spans[key])``, computed once per span group; None without the group.
+
+    Iterating a span group builds a new Span per item, so values derived from a group that
+    are read per event are cached under ``name``. The cache holds while the same group
+    object keeps its length (a group that is replaced or extended is read anew).
+    """
+    group = doc.spans.get(key)
+    if group is None:
+        return None
+    derived = _held(doc).derived
+    hit = derived.get(name)
+    if hit is not None and hit[0] is group and hit[1] == len(group):
+        return hit[2]
+    value = build(group)
+    derived[name] = (group, len(group), value)
+    return value
+
+
+def forget(doc: Doc) -> None:
+    """Drop the cached values of ``doc`` (before or after a retokenization)."""
+    _CACHES.pop(doc, None)
+    if _HELD[0].doc is doc:
+        _HELD[0] = _Held(None, -1, None)
 
 
 # spaCy's worker processes (``nlp.pipe(n_process>1)``) ship Docs back as msgpack, user data

@@ -3,7 +3,8 @@
 The statistical German core (tagger, morphology, lemmatizer, parser, NER) comes from the
 pipeline shipped in ``lagebild/models`` or from any installed German spaCy pipeline the
 user names; lagebild's own registered components are appended after it:
-``lagebild_timex`` → ``lagebild_actors`` → ``lagebild_places`` → ``lagebild_events``.
+``lagebild_timex`` → ``lagebild_actors`` → ``lagebild_places`` → ``lagebild_events`` →
+``lagebild_event_context``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ from . import doc_ext  # noqa: F401  (registers the extension attributes)
 from .actors import component as _actors  # noqa: F401
 from .errors import ModelError
 from .events import component as _events  # noqa: F401
+from .events import context_targets as _event_context  # noqa: F401
 from .geo import component as _places  # noqa: F401
 from .time import component as _timex  # noqa: F401
 
 MODELS_DIR = Path(__file__).parent / "models"
 SHIPPED_MODEL = MODELS_DIR / "de_lagebild"
-LAGEBILD_COMPONENTS = ("lagebild_timex", "lagebild_actors", "lagebild_places", "lagebild_events")
+LAGEBILD_COMPONENTS = (
+    "lagebild_timex", "lagebild_actors", "lagebild_places", "lagebild_events",
+    "lagebild_event_context",
+)
 _SENTENCE_SETTERS = ("parser", "senter", "sentencizer")
 
 
@@ -72,6 +77,7 @@ def build(
     nlp.add_pipe("lagebild_actors", config={"user_files": [str(p) for p in actors]})
     nlp.add_pipe("lagebild_places", config={"user_files": [str(p) for p in places]})
     nlp.add_pipe("lagebild_events", config={"user_files": [str(p) for p in lexicon]})
+    nlp.add_pipe("lagebild_event_context", after="lagebild_events")
     return nlp
 
 

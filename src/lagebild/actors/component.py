@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_ext import ENTITY_KEY, MENTION_KEY
+from ..doc_ext import ENTITY_KEY, MENTION_KEY, doc_lowers, doc_tokens, doc_words, span_text
 from .candidates import (
     GAZ,
     HEURISTIC,
@@ -48,9 +48,11 @@ from .context import (
     is_political_west,
     looks_like_name,
     role_of,
+    role_of_word,
     roles_before_names,
 )
 from .coref import resolve_pronouns
+from .federal import rebind_federal
 from .knowledge import Knowledge, load_knowledge
 
 # MISC names (events, works, currencies) are outside the gold conventions: not kept
@@ -139,9 +141,13 @@ class ActorLinker:
                 known[i] = c
         cands = []
         n = len(doc)
-        for token in tokens:
-            i = token.i
-            by_first = token.text in kb.first_names
+        words = doc_words(doc)
+        lowers = doc_lowers(doc)
+        first_names = kb.first_names
+        for i, text in enumerate(words):
+            by_first = text in first_names
+            if not by_first and not text[:1].isupper():
+                continue  # neither a first name nor a role noun
             if i in known:
                 hit = known[i]
                 # a one-word alias used as a first name ("Abbas Araqchi")
@@ -151,38 +157,38 @@ class ActorLinker:
             if by_first:
                 start, j = i, i + 1
             else:
-                found = role_of(kb, token) if token.text[:1].isupper() else None
+                found = role_of_word(kb, text)
                 if found is None:
                     continue
-                if found[0].collective and not token.text.startswith("Regierung"):
+                if found[0].collective and not text.startswith("Regierung"):
                     continue
                 j = i + 1
                 # skip the qualifier "von Mali" / "der Übergangsregierung" before a comma
-                if j + 2 < n and doc[j].lower_ in ("von", "der", "des"):
+                if j + 2 < n and lowers[j] in ("von", "der", "des"):
                     k = j + 1
-                    while k < n and k < j + 4 and doc[k].text != "," and not doc[k].is_sent_start:
+                    while k < n and k < j + 4 and words[k] != "," and not tokens[k].is_sent_start:
                         k += 1
-                    if k < n and doc[k].text == ",":
+                    if k < n and words[k] == ",":
                         j = k + 1
-                if doc[j].lower_ in ("von", "der", "des", "den", "dem"):
+                if lowers[j] in ("von", "der", "des", "den", "dem"):
                     continue  # "Regierung von Munster": no name right after the role
                 start = j
             end = start + 1 if by_first else start
             entry = None
             while j < n and j - start < 4:
-                tok = doc[j]
-                if tok.is_sent_start or kb.roles.get(tok.text):
+                tok = tokens[j]
+                if tok.is_sent_start or kb.roles.get(words[j]):
                     break
                 if j in known:
                     hit = known[j]
                     if by_first and hit.label == "PER" and hit.start == j:
                         entry, end = hit.entry, hit.end
                     break
-                if tok.lower_ in NAME_PARTICLES:
+                if lowers[j] in NAME_PARTICLES:
                     k = j
-                    while k < n and doc[k].lower_ in NAME_PARTICLES and k - j < 3:
+                    while k < n and lowers[k] in NAME_PARTICLES and k - j < 3:
                         k += 1
-                    if k < n and k not in known and looks_like_name(doc[k]):
+                    if k < n and k not in known and looks_like_name(tokens[k]):
                         j = k  # "Ursula von der Leyen", "Staffan de Mistura"
                         continue
                     break
@@ -193,7 +199,7 @@ class ActorLinker:
             if by_first and end - start < 2:
                 continue
             if not by_first and (
-                end == start or (end - start == 1 and doc[start].text in kb.first_names)
+                end == start or (end - start == 1 and words[start] in first_names)
             ):
                 continue
             cands.append(
@@ -208,18 +214,20 @@ class ActorLinker:
         known = {i for c in gaz for i in range(c.start, c.end)}
         cands = []
         n = len(doc)
-        for token in tokens:
-            site = token.text in kb.site_words
-            if not site and token.text not in kb.settlement_words:
+        words = doc_words(doc)
+        site_words, settlement_words = kb.site_words, kb.settlement_words
+        for i, text in enumerate(words):
+            site = text in site_words
+            if not site and text not in settlement_words:
                 continue
-            j = token.i + 1
+            j = i + 1
             end = j
-            while end < n and end - j < 3 and end not in known and looks_like_name(doc[end]):
-                if doc[end].is_sent_start or kb.roles.get(doc[end].text):
+            while end < n and end - j < 3 and end not in known and looks_like_name(tokens[end]):
+                if tokens[end].is_sent_start or kb.roles.get(words[end]):
                     break
                 end += 1
             if end > j:
-                start = token.i if site else j
+                start = i if site else j
                 cands.append(Candidate(start, end, "LOC", None, HEURISTIC))
         return cands
 
@@ -229,19 +237,22 @@ class ActorLinker:
         heads = self.kb.body_heads
         known = {i for c in gaz for i in range(c.start, c.end)}
         cands = []
-        for token in tokens:
-            if not token.text.lower().endswith(heads) or not token.text[:1].isupper():
+        words = doc_words(doc)
+        for i, text in enumerate(words):
+            if not text[:1].isupper() or not text.lower().endswith(heads):
                 continue
-            if token.i in known or "-" in token.text:
+            if i in known or "-" in text:
                 continue
-            start = token.i
-            while start > 0 and start - 1 not in known and capitalised_adjective(doc[start - 1]):
+            start = i
+            while start > 0 and start - 1 not in known and capitalised_adjective(
+                tokens[start - 1]
+            ):
                 start -= 1
             # "Londoner Umweltministerium" is a description, not a name
-            if start < token.i and not all(
-                self._place_adjective(doc[i].text) for i in range(start, token.i)
+            if start < i and not all(
+                self._place_adjective(words[k]) for k in range(start, i)
             ):
-                cands.append(Candidate(start, token.i + 1, "ORG", None, HEURISTIC))
+                cands.append(Candidate(start, i + 1, "ORG", None, HEURISTIC))
         return cands
 
     def _place_adjective(self, text: str) -> bool:
@@ -253,26 +264,27 @@ class ActorLinker:
 
     def _ner(self, doc: Doc) -> list[Candidate]:
         cands = []
+        tokens, words, lowers = doc_tokens(doc), doc_words(doc), doc_lowers(doc)
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_)
             if label is None:
                 continue
             start, end = ent.start, ent.end
-            while start < end and doc[start].lower_ in _LEADING_DROP:
+            while start < end and lowers[start] in _LEADING_DROP:
                 start += 1
-            while label == "PER" and end - start > 1 and role_of(self.kb, doc[start]):
+            while label == "PER" and end - start > 1 and role_of_word(self.kb, words[start]):
                 start += 1  # "Präsidentin Vjosa Osmani": the title stays outside
-            while end > start and not doc[end - 1].text[:1].isupper():
+            while end > start and not words[end - 1][:1].isupper():
                 end -= 1
             if start >= end:
                 continue
             core = start
             while core < end - 1 and (
-                self._place_adjective(doc[core].text) or doc[core].lower_ in self.kb.adjectives
+                self._place_adjective(words[core]) or lowers[core] in self.kb.adjectives
             ):
                 # "Genfer UNO-Sitzes", "Russischer Truppenaufmarsch": the adjective is no name
                 core += 1
-            last = doc[end - 1]
+            last = tokens[end - 1]
             if end - core == 1 and last.text in self.kb.groups:
                 continue  # "die Junta", "die Opposition": a group description, no name
             if end - core == 1 and (
@@ -289,7 +301,7 @@ class ActorLinker:
                 known_first = first in self.kb.prefixes or self.kb.entry_for(first) is not None
                 if known_first and head[:1].isupper() and self.kb.entry_for(last.text) is None:
                     continue
-            text = doc[start:end].text
+            text = span_text(doc, start, end)
             entry = self.kb.entry_for(text)
             if entry is None and label == "LOC" and text.endswith("s"):
                 entry = self.kb.entry_for(text[:-1])
@@ -318,14 +330,14 @@ class ActorLinker:
         day = _published(doc)
         # one Token object per word for the passes below: ``doc[i]`` and iterating the doc
         # build new ones every time
-        tokens = list(doc)
+        tokens = doc_tokens(doc)
         gaz = self._gazetteer(doc)
         cands = gaz + self._heuristic_persons(doc, gaz, tokens) + self._places(doc, gaz, tokens)
         cands += self._bodies(doc, gaz, tokens)
         if doc.has_annotation("ENT_IOB"):
             cands += self._ner(doc)
         for cand in cands:
-            cand.text = doc[cand.start : cand.end].text
+            cand.text = span_text(doc, cand.start, cand.end)
         chosen = []
         for cand in select(cands):
             if cand.entry is not None and cand.entry.actor == "WST":
@@ -341,7 +353,7 @@ class ActorLinker:
         ents = {}
         for cand, actor in zip(chosen, actors, strict=True):
             entry = cand.entry
-            surface = doc[cand.start : cand.end].text
+            surface = span_text(doc, cand.start, cand.end)
             if cand.label == "PER":
                 kind, code = "PER", actor
             elif entry is None:
@@ -354,11 +366,8 @@ class ActorLinker:
         roles = find_role_phrases(doc, kb, ents, tokens)
         role_before = roles_before_names(doc, roles, chosen, kb)
         dominant = dominant_state(doc, kb, chosen, actors, tokens)
-        if dominant in ("AUT", "CHE"):
-            # "Bundeskanzler", "Bundesregierung" in an Austrian or Swiss article
-            for phrase in roles:
-                if phrase.actor == "DEU" and doc[phrase.head].text.startswith("Bundes"):
-                    phrase.actor = dominant
+        # "Bundeskanzler", "Bundesregierung" in an Austrian or Swiss article
+        rebind_federal(doc, kb, chosen, actors, roles, role_before, dominant)
 
         # unknown persons take the actor of their role; later surname mentions share it
         surname_actor: dict[str, tuple[str | None, str]] = {}
@@ -374,7 +383,7 @@ class ActorLinker:
                     actors[k] = surname_actor[last][0]
             # a one-word NER guess ("Mittwoch") is too weak to spread to other mentions
             if cand.end - cand.start > 1 or (cand.entry is None and cand.source != NER):
-                name = doc[cand.start : cand.end].text
+                name = span_text(doc, cand.start, cand.end)
                 surname_actor.setdefault(doc[cand.end - 1].text, (actors[k], name))
                 first = doc[cand.start].text
                 if (
@@ -418,17 +427,16 @@ class ActorLinker:
             return []
         taken = {i for c in chosen for i in range(c.start, c.end)}
         extra = []
-        for token in tokens:
-            if token.i in taken:
-                continue
-            text = token.text
-            if not text[:1].isupper():
+        lowers = doc_lowers(doc)
+        for i, text in enumerate(doc_words(doc)):
+            if i in taken or not text[:1].isupper():
                 continue
             hit = unknown.get(text) or (unknown.get(text[:-1]) if text.endswith("s") else None)
             if hit is not None:
-                start = token.i
+                token = tokens[i]
+                start = i
                 # "Le Pen", "de Mistura", "Van der Bellen": take the particles along
-                while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES:
+                while start > 0 and lowers[start - 1] in NAME_PARTICLES:
                     if start - 1 in taken:
                         break
                     start -= 1
@@ -494,17 +502,17 @@ class ActorLinker:
             mentions.append(m)
             covered.update(range(m.start, m.end))
         n = len(doc)
-        for token in tokens:
-            if token.i in covered:
-                continue
-            lower = token.lower_
+        words = doc_words(doc)
+        for i, lower in enumerate(doc_lowers(doc)):
             code = kb.adjectives.get(lower)
             if code is None and lower.startswith("us-"):
                 code = kb.adjectives.get(lower[3:])  # "US-amerikanische"
-            if code is None or token.text[:1].isupper() and not token.is_sent_start:
+            if code is None or i in covered:
                 continue
-            if token.i + 1 < n and doc[token.i + 1].text[:1].isupper():
-                m = Span(doc, token.i, token.i + 1, label="ADJ")
+            if words[i][:1].isupper() and not tokens[i].is_sent_start:
+                continue
+            if i + 1 < n and words[i + 1][:1].isupper():
+                m = Span(doc, i, i + 1, label="ADJ")
                 m._.actor = code
                 mentions.append(m)
         mentions += resolve_pronouns(doc, mentions, kb, covered, tokens)
@@ -522,10 +530,10 @@ class ActorLinker:
         genitive_ends = {s.end for s in entities if s.text.endswith("s")}
         last_of_sector: dict[str, str] = {}
         found = []
-        for token in tokens:
-            text = token.text
-            if token.i in covered or not text[:1].isupper():
+        for i, text in enumerate(doc_words(doc)):
+            if i in covered or not text[:1].isupper():
                 continue
+            token = tokens[i]
             group = groups.get(text)
             prefix_code = None
             if group is None and "-" in text:
@@ -578,10 +586,12 @@ class ActorLinker:
             key=lambda m: m.start,
         )
         found = []
-        for token in tokens:
-            if token.text not in _LAND or token.i in covered or token.i == 0:
+        lowers = doc_lowers(doc)
+        for i, text in enumerate(doc_words(doc)):
+            if text not in _LAND or i in covered or i == 0:
                 continue
-            if doc[token.i - 1].lower_ not in ("das", "des", "dem"):
+            token = tokens[i]
+            if lowers[i - 1] not in ("das", "des", "dem"):
                 continue
             before = [m for m in named if token.i - _ANAPHOR_WINDOW <= m.start < token.i]
             if not before:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doc_ext import doc_lowers, doc_words
 from .candidates import Candidate
 from .knowledge import Knowledge, RoleNoun
 
@@ -74,7 +75,20 @@ def role_of(kb: Knowledge, token: Token) -> tuple[RoleNoun, str | None] | None:
     "Nato-Außenminister" -> (foreign minister, NATO); "Kremlsprecher" -> (spokesperson,
     RUS); "Bundeskanzlerin" -> (head of government, DEU); "Präsident" -> (president, None).
     """
-    text = token.text
+    return role_of_word(kb, token.text)
+
+
+def role_of_word(kb: Knowledge, text: str) -> tuple[RoleNoun, str | None] | None:
+    """:func:`role_of` for a word's text; cached per word in ``kb.role_cache`` (the answer
+    depends on the word and the knowledge only)."""
+    cache = kb.role_cache
+    if text in cache:
+        return cache[text]
+    found = cache[text] = _role_of_word(kb, text)
+    return found
+
+
+def _role_of_word(kb: Knowledge, text: str) -> tuple[RoleNoun, str | None] | None:
     role = kb.roles.get(text)
     if "-" in text:
         prefix, _, head = text.rpartition("-")
@@ -112,36 +126,38 @@ def find_role_phrases(
     by_end = {v[0]: v for v in ents.values()}
     phrases: list[RolePhrase] = []
     n = len(doc)
-    for token in (doc if tokens is None else tokens):
-        if not token.text[:1].isupper():
+    words = doc_words(doc)
+    lowers = doc_lowers(doc)
+    for i, text in enumerate(words):
+        if not text[:1].isupper():
             continue
-        found = role_of(kb, token)
+        found = role_of_word(kb, text)
         if found is None:
             continue
         role, actor = found
-        i = start = token.i
+        start = i
         if actor is None and i > 0:
-            adj = kb.adjectives.get(doc[i - 1].lower_)
+            adj = kb.adjectives.get(lowers[i - 1])
             if adj is not None:
                 actor, start = adj, i - 1
             elif not role.relational and i in by_end:
                 _, code, kind, gen = by_end[i]
                 if code and gen and kind != "PER":
                     actor = code
-                elif code and kind == "capital" and i > 1 and doc[i - 2].lower_ == "in":
+                elif code and kind == "capital" and i > 1 and lowers[i - 2] == "in":
                     # "traf in Moskau Präsident Putin": the host's office
                     actor = code
         if actor is None and not role.relational and i + 1 < n:
-            j = i + 2 if doc[i + 1].lower_ in ("des", "der", "von") else i + 1
+            j = i + 2 if lowers[i + 1] in ("des", "der", "von") else i + 1
             if j in ents:
                 _, code, kind, gen = ents[j]
                 if code and kind not in ("PER", "capital") and (j > i + 1 or gen):
                     actor = code
             elif (
-                doc[i + 1].lower_ == "in"
+                lowers[i + 1] == "in"
                 and i + 2 in ents
                 and ents[i + 2][2] == "capital"
-                and (role.collective or token.text in _BODY_WORDS)
+                and (role.collective or text in _BODY_WORDS)
             ):
                 # "die Regierung in Kiew" is Ukraine's; "der Botschafter in Moskau" is not Russia's
                 actor = ents[i + 2][1]
@@ -285,8 +301,9 @@ def dominant_state(
     for cand, actor in zip(chosen, actors, strict=True):
         if actor and cand.entry is not None and cand.entry.kind in ("state", "capital"):
             counts[actor] += 1
-    for token in (doc if tokens is None else tokens):
-        code = kb.adjectives.get(token.lower_)
+    adjectives = kb.adjectives
+    for lower in doc_lowers(doc):
+        code = adjectives.get(lower)
         if code is not None:
             counts[code] += 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -163,6 +164,8 @@ class Knowledge:
     body_heads: tuple[str, ...] = ()
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     state_codes: set[str] = field(default_factory=set)
+    # word -> ``context.role_of`` result; filled while documents are read, after loading
+    role_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def add_name(self, entry: NameEntry, forms: Iterable[str], *, override: bool = False) -> None:
         """Register ``entry`` under each surface form; the better-ranked kind keeps a form."""

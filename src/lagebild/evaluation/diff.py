@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .events import ATTRIBUTES, LEVELS, align_events
+from .events import ATTRIBUTE_AGREES, ATTRIBUTES, LEVELS, align_events
 from .report import EvalReport
 from .spans import relaxed_pairs, scored_entities
 
@@ -61,7 +61,10 @@ def _event_differences(gold: Sequence[Item], pred: Sequence[Item]) -> list[Diffe
     out = _unpaired(gold, pred, pairs)
     for g, p in pairs:
         differs = [] if LEVELS["events.actors"](g, p) else ["actors"]
-        differs += [a for a in ATTRIBUTES if g.get(a) != p.get(a)]
+        differs += [
+            a for a in ATTRIBUTES
+            if not ATTRIBUTE_AGREES.get(a, lambda x, y: x == y)(g.get(a), p.get(a))
+        ]
         if differs:
             out.append(Difference(", ".join(differs), g, p))
     return out

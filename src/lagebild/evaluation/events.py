@@ -17,8 +17,10 @@ count 1.0); then the closer evidence starts. Events without offsets have no over
 distance. Rule 1 of the gold README lets any mention of an event anchor it, so a same-type
 pair with no overlap still counts; overlap only decides which pairs are formed.
 
-On the pairs of level (a), ``events.date``, ``events.status``, ``events.mode`` and
-``events.place`` are accuracies of exact string equality, where null equals null.
+On the pairs of level (a), ``events.date``, ``events.status`` and ``events.mode`` are
+accuracies of exact string equality, where null equals null; ``events.place`` compares the
+places the names denote (:func:`lagebild.evaluation.places.same_place`: "Kyjiw" = "Kiew"),
+else the normalised names.
 Per-type scores are ``events.type/<TYPE>`` (level a) and ``events.actors/<TYPE>`` (level b).
 """
 
@@ -30,9 +32,18 @@ from typing import Any
 
 from .matching import Preference, align
 from .metrics import PRF, Accuracy, Scores
+from .places import same_place
 
 Item = dict[str, Any]
 ATTRIBUTES = ("date", "status", "mode", "place")
+
+
+def _equal(a: object, b: object) -> bool:
+    return a == b
+
+
+# How a gold and a predicted attribute value agree; exact equality unless named here.
+ATTRIBUTE_AGREES: dict[str, Callable[[Any, Any], bool]] = {"place": same_place}
 
 
 def _offsets(event: Item, key: str) -> tuple[int, int] | None:
@@ -121,7 +132,10 @@ def score_events(gold: Sequence[Item], pred: Sequence[Item]) -> Scores:
         scores[name] = PRF.from_counts(len(pairs), len(pred), len(gold))
     type_pairs = pairs_by_level["events.type"]
     for attribute in ATTRIBUTES:
-        correct = sum(1 for i, j in type_pairs if gold[i].get(attribute) == pred[j].get(attribute))
+        agrees = ATTRIBUTE_AGREES.get(attribute, _equal)
+        correct = sum(
+            1 for i, j in type_pairs if agrees(gold[i].get(attribute), pred[j].get(attribute))
+        )
         scores[f"events.{attribute}"] = Accuracy(correct, len(type_pairs))
     for name in ("events.type", "events.actors"):
         scores.update(_per_type(name, gold, pred, pairs_by_level[name]))

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..doc_ext import ENTITY_KEY, TIMEX_KEY
+from ..doc_ext import ENTITY_KEY, TIMEX_KEY, from_group
 from ..records import Geo
 
 try:  # the timex engineer's linker; optional so the coder works without it
@@ -37,6 +37,16 @@ def day_precision(value: str | None) -> str | None:
     return match.group(0)
 
 
+def _day_timexes(doc: Doc) -> list[Span]:
+    """The DATE/TIME expressions of ``doc`` with a calendar value, built once per doc."""
+    return from_group(
+        doc, TIMEX_KEY, "anchors_day_timexes",
+        lambda group: [
+            t for t in group if t.label_ in ("DATE", "TIME") and day_precision(t._.value)
+        ],
+    ) or []
+
+
 def event_date(
     doc: Doc, start: int, end: int, trigger: int, sent: Span,
     foreign: tuple[tuple[int, int], ...] = (),
@@ -47,9 +57,8 @@ def event_date(
     (relative clauses, pluperfect background); their dates are not taken from the sentence.
     """
     timexes = [
-        t for t in doc.spans.get(TIMEX_KEY, [])
-        if t.label_ in ("DATE", "TIME") and day_precision(t._.value)
-        and (start <= t.start < end or not any(lo <= t.start < hi for lo, hi in foreign))
+        t for t in _day_timexes(doc)
+        if start <= t.start < end or not any(lo <= t.start < hi for lo, hi in foreign)
     ]
     if _linked_date is not None:
         try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..doc_ext import doc_lowers, doc_tokens, doc_words
 from .lexicon import Lexicon
 
 _BOUNDARIES = frozenset({",", ";", ":", "–", "—", "-"})
@@ -114,6 +115,8 @@ def segment(
     # one Token object per word: ``doc[i]`` builds a new one on every access
     first_i = sent.start
     toks = list(sent) if tokens is None else tokens[sent.start : sent.end]
+    texts = doc_words(doc)
+    lowers = doc_lowers(doc)
     coordinators = lexicon.cue("coordinators")
     subordinators = lexicon.cue("subordinators")
     relative_pronouns = lexicon.cue("relative_pronouns")
@@ -121,12 +124,11 @@ def segment(
     after_coordinator: set[int] = set()
     start = sent.start
     for i in range(sent.start, sent.end):
-        token = toks[i - first_i]
-        if token.text in _BOUNDARIES and i > start:
+        if texts[i] in _BOUNDARIES and i > start:
             pieces.append((start, i))
             start = i + 1
         elif (
-            token.lower_ in coordinators
+            lowers[i] in coordinators
             and i + 1 < sent.end
             and i > start
             and (
@@ -145,7 +147,7 @@ def segment(
         if carry is not None:
             begin, carry = carry, None
         if not _has_verb(toks[begin - first_i : end - first_i], lexicon):
-            opener = toks[begin - first_i].lower_
+            opener = lowers[begin]
             if 0 < k < len(pieces) - 1 and (
                 opener in subordinators or opener in relative_pronouns
             ):
@@ -155,7 +157,7 @@ def segment(
                 continue
             if merged:
                 merged[-1] = (merged[-1][0], end)
-            elif k + 1 < len(pieces) and toks[pieces[k + 1][0] - first_i].lower_ in (
+            elif k + 1 < len(pieces) and lowers[pieces[k + 1][0]] in (
                 relative_pronouns
             ):
                 merged.append((begin, end))  # "Die Forderungen, die …, wurden abgelehnt"
@@ -176,16 +178,19 @@ def segment(
 def _joins_clauses(doc, start: int, i: int, end: int) -> bool:
     """With a tagger: "und" between two clauses that each have a finite verb ("Die Offensive
     hat … erzielt und die Regierung war nicht in der Lage")."""
+    tokens = doc_tokens(doc)
+
     def finite(k: int) -> bool:
-        return doc[k].tag_.endswith("FIN")
+        return tokens[k].tag_.endswith("FIN")
 
     if not doc[i].tag_:
         return False
     # the right clause's verb must come before the next coordinator: in "mit Fahnen
     # Georgiens und der EU vor das Parlament und forderten …" the first "und" joins nouns
+    texts, lowers = doc_words(doc), doc_lowers(doc)
     right_end = next(
         (k for k in range(i + 1, end)
-         if doc[k].text in _BOUNDARIES or doc[k].lower_ in ("und", "sowie", "oder", "aber")),
+         if texts[k] in _BOUNDARIES or lowers[k] in ("und", "sowie", "oder", "aber")),
         end,
     )
     return any(finite(k) for k in range(start, i)) and any(

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..doc_ext import ENTITY_KEY
+from ..doc_ext import ENTITY_KEY, doc_lowers
 from ..records import Event, Offsets, Trigger
 from .anchors import event_date, event_place, visited_country
 from .clauses import Clause
@@ -48,7 +48,7 @@ def quad_class(cameo: str | None) -> int | None:
 
 def words_in(doc: Doc, clause: Clause) -> set[str]:
     """The lower-case words of a clause."""
-    return {doc[i].lower_ for i in range(clause.start, clause.end)}
+    return set(doc_lowers(doc)[clause.start : clause.end])
 
 
 def planned_by_date(event: Event, published: str | None) -> Event:
@@ -164,9 +164,10 @@ def code_sentence(sentence: Sentence, mentions: list[Mention], lexicon: Lexicon)
             or any(set(pair.split()) <= clause_words for pair in lexicon.cue("coup_pairs"))
         ):
             coded = [_coup(event) for event in coded]
+        lowers = doc_lowers(doc)
         both_sides = any(
-            doc[i].lower_ in ("beide", "beiden") and i + 1 < clause.end
-            and doc[i + 1].lower_ in lexicon.cue("party_nouns")
+            lowers[i] in ("beide", "beiden") and i + 1 < clause.end
+            and lowers[i + 1] in lexicon.cue("party_nouns")
             for i in range(clause.start, clause.end)
         )
         events.extend(
@@ -243,7 +244,7 @@ def _narrative(
     doc: Doc, match: TriggerMatch, clause: Clause, lexicon: Lexicon
 ) -> str | None:
     """How an undated event may take its date from the story (gold rule 7)."""
-    words = {doc[i].lower_ for i in range(clause.start, clause.end)}
+    words = set(doc_lowers(doc)[clause.start : clause.end])
     if words & lexicon.cue("anaphoric_time"):
         return "anaphoric"  # "Dabei drohte er …": during the event just told
     if words & lexicon.cue("pluperfect_auxiliaries"):

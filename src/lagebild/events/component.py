@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doc_ext import ENTITY_KEY, TIMEX_KEY
+from ..doc_ext import ENTITY_KEY, TIMEX_KEY, doc_tokens
 from .coding import code_sentence, planned_by_date, quad_class
 from .context import fill_dates, fill_from_context
 from .lexicon import Lexicon, load_lexicon
@@ -41,7 +41,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         # one Token object per word, shared by the passes below: ``doc[i]`` and iterating
         # a doc or span build new ones on every access
-        tokens = list(doc)
+        tokens = doc_tokens(doc)
         mentions = collect_mentions(doc)
         parts = {**self.lexicon.topic_prefixes, **self.lexicon.prefixes}
         joint = [m for m in joint_bodies(doc, parts)
@@ -52,12 +52,13 @@ class EventCoder:
         taken = span_tokens(doc, ENTITY_KEY)
         dates = span_tokens(doc, TIMEX_KEY)
         has_parse = doc.has_annotation("DEP")
+        covered = {i for m in mentions for i in range(m.start, m.end)}
         drafts: list[Draft] = []
         previous: list[Mention] = []
         for number, unit in enumerate(sentence_units(doc, tokens)):
             sentence = prepare_sentence(
                 doc, unit, number, mentions, taken, self.lexicon, previous, dates, has_parse,
-                tokens,
+                tokens, covered,
             )
             previous = sentence.main_subject or previous
             drafts.extend(code_sentence(sentence, mentions, self.lexicon))

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..doc_ext import ENTITY_KEY, MENTION_KEY, TIMEX_KEY
+from ..doc_ext import (
+    ENTITY_KEY,
+    MENTION_KEY,
+    TIMEX_KEY,
+    doc_lowers,
+    doc_tokens,
+    doc_words,
+    span_text,
+)
 from .clauses import Clause, is_verbish
 from .lexicon import Entry, Lexicon
 
@@ -80,18 +88,21 @@ def adjective_mentions(
     starts = {m.start for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    for token in (doc if tokens is None else tokens):
-        if token.i in covered or not token.is_alpha or token.text[0].isupper():
+    toks = doc_tokens(doc) if tokens is None else tokens
+    words = doc_words(doc)
+    lowers = doc_lowers(doc)
+    n = len(words)
+    for i, text in enumerate(words):
+        if i in covered or text[0].isupper() or not toks[i].is_alpha:
             continue
-        code = lexicon.adjective_actor(token.lower_)
+        code = lexicon.adjective_actor(lowers[i])
         if not code:
             continue
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is None or not nxt.text[0].isupper():
+        if i + 1 >= n or not words[i + 1][0].isupper():
             continue
-        if any(k in starts for k in range(token.i + 1, token.i + 4)):
+        if any(k in starts for k in range(i + 1, i + 4)):
             continue  # "der russische Außenminister Sergej Lawrow": the name carries the actor
-        extra.append(Mention(token.i, token.i + 1, code, adjective=True))
+        extra.append(Mention(i, i + 1, code, adjective=True))
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
@@ -106,9 +117,10 @@ def joint_bodies(doc: Doc, prefixes: dict[str, str]) -> list[Mention]:
     actor joins the codes of its hyphenated parts with "+" (split again when coding)."""
     found = []
     for span in doc.spans.get(ENTITY_KEY, []):
-        if span._.actor or "-" not in span.text:
+        text = span_text(doc, span.start, span.end)
+        if "-" not in text or span._.actor:
             continue
-        codes = [prefixes[p.lower()] for p in span.text.split("-")[:-1] if p.lower() in prefixes]
+        codes = [prefixes[p.lower()] for p in text.split("-")[:-1] if p.lower() in prefixes]
         if len(set(codes)) >= 2:
             found.append(Mention(span.start, span.end, "+".join(dict.fromkeys(codes))))
     return found
@@ -124,7 +136,8 @@ def collect_mentions(doc: Doc) -> list[Mention]:
     for key in (MENTION_KEY, ENTITY_KEY):
         if key in doc.spans:
             spans.extend(
-                s for s in doc.spans[key] if s._.actor and s.text.lower() not in POSSESSIVES
+                s for s in doc.spans[key]
+                if s._.actor and span_text(doc, s.start, s.end).lower() not in POSSESSIVES
             )
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     mentions: list[Mention] = []
@@ -155,10 +168,12 @@ class RoleFinder:
         self, doc: Doc, lexicon: Lexicon, mentions: list[Mention],
         names: set[int] | None = None, dates: set[int] | None = None,
         has_parse: bool | None = None, tokens: Sequence[Token] | None = None,
+        covered: set[int] | None = None,
     ) -> None:
         """``names``, ``dates`` (token indices inside entities and timexes) and ``has_parse``
         are read from ``doc`` unless given; the coder passes them once per doc, not per
-        sentence. ``tokens`` is ``list(doc)`` when the caller has it."""
+        sentence. ``tokens`` is ``list(doc)`` when the caller has it; ``covered`` the token
+        indices inside ``mentions`` when the caller has them (built here otherwise)."""
         self.tokens: Sequence[Token] = list(doc) if tokens is None else tokens
         self.doc = doc
         self.lex = lexicon
@@ -167,7 +182,7 @@ class RoleFinder:
         self.previous_subject: list[Mention] = []
         self.names = span_tokens(doc, ENTITY_KEY) if names is None else names
         self.dates = span_tokens(doc, TIMEX_KEY) if dates is None else dates
-        self._covered: set[int] | None = None
+        self._covered: set[int] | None = covered
         self._preps = lexicon.cue("prepositions")
         self._dets = lexicon.cue("determiners")
         self._aux = lexicon.cue("finite_auxiliaries")

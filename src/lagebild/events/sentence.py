@@ -51,20 +51,22 @@ def prepare_sentence(
     doc: Doc, sent: Span, number: int, mentions: list[Mention], taken: set[int],
     lexicon: Lexicon, previous_subject: list[Mention], dates: set[int] | None = None,
     has_parse: bool | None = None, tokens: Sequence[Token] | None = None,
+    covered: set[int] | None = None,
 ) -> Sentence:
     """Clauses, trigger matches and clause subjects of one sentence unit.
 
     ``previous_subject`` is the narrator's subject of the sentence before, used for an
     unresolved "er"/"sie". ``taken`` holds the tokens inside entities; ``dates`` (tokens
     inside timexes) and ``has_parse`` are read from ``doc`` unless given; ``tokens`` is
-    ``list(doc)`` when the caller has it.
+    ``list(doc)`` when the caller has it; ``covered`` the tokens inside ``mentions`` (the
+    same for every sentence of a doc).
     """
     if tokens is None:
         tokens = list(doc)
     lex = lexicon
     clauses = segment(sent, lex, tokens)
     roles = RoleFinder(doc, lex, mentions, names=taken, dates=dates, has_parse=has_parse,
-                       tokens=tokens)
+                       tokens=tokens, covered=covered)
     roles.previous_subject = previous_subject
     status = StatusFinder(doc, lex)
     matches = drop_predicatives(

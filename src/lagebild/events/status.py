@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doc_ext import doc_lowers
 from .clauses import Clause
 from .lexicon import Lexicon
 from .roles import Mention
@@ -36,7 +37,7 @@ class StatusFinder:
         self.lex = lexicon
 
     def _words(self, clause: Clause) -> list[str]:
-        return [self.doc[i].lower_ for i in range(clause.start, clause.end)]
+        return doc_lowers(self.doc)[clause.start : clause.end]
 
     def negated(
         self, trigger: Token, clause: Clause, is_noun: bool, governor: Clause | None
@@ -78,12 +79,11 @@ class StatusFinder:
         if clause.kind in ("sub:ob", "sub:falls", "sub:wenn", "sub:sofern"):
             return True
         if is_noun:
-            left = " ".join(
-                self.doc[i].lower_ for i in range(max(clause.start, trigger.i - 5), trigger.i)
-            )
+            lowers = doc_lowers(self.doc)
+            left = " ".join(lowers[max(clause.start, trigger.i - 5) : trigger.i])
             if any(phrase in left for phrase in self.lex.cue("hypothetical_phrases")):
                 return True
-            prev = self.doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+            prev = lowers[trigger.i - 1] if trigger.i > 0 else ""
             if prev.startswith(("möglich", "etwaig", "potenziell", "denkbar")):
                 return True
         cues = self.lex.cue("hypothetical")
@@ -140,11 +140,11 @@ class StatusFinder:
             return True
         sent_start = sentence_clauses[0].start
         sent_end = sentence_clauses[-1].end
-        sent_words = [self.doc[i] for i in range(sent_start, sent_end)]
-        for k, token in enumerate(sent_words[:-1]):
-            if token.lower_ == "nach" and k + 2 < len(sent_words):
+        sent_words = doc_lowers(self.doc)[sent_start:sent_end]
+        for k, lower in enumerate(sent_words[:-1]):
+            if lower == "nach" and k + 2 < len(sent_words):
                 nxt, after = sent_words[k + 1], sent_words[k + 2]
-                if after.lower_ == "angaben" and self.lex.adjective_actor(nxt.lower_):
+                if after == "angaben" and self.lex.adjective_actor(nxt):
                     return True
         if not source or not any(w in self.lex.cue("konjunktiv_one") for w in words):
             return False

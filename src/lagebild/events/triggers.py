@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doc_ext import doc_lowers, doc_words
+from ..doc_ext import doc_tokens as cached_tokens
 from .clauses import Clause
 from .lexicon import Entry, Lexicon
 
@@ -61,8 +63,9 @@ def _separated_particle(doc: Doc, token: Token, particle: str, clause: Clause) -
 def _is_sentence_initial(token: Token) -> bool:
     if token.is_sent_start:
         return True
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    return prev is not None and prev.text in ("„", "«", "»", '"', "“", "(", ":")
+    return token.i > 0 and doc_words(token.doc)[token.i - 1] in (
+        "„", "«", "»", '"', "“", "(", ":"
+    )
 
 
 def find_triggers(
@@ -74,26 +77,25 @@ def find_triggers(
     ``doc_tokens`` is ``list(doc)`` when the caller has it.
     """
     # one Token object per word: ``doc[i]`` builds a new one on every access
-    tokens = (
-        [doc[i] for i in range(clause.start, clause.end)] if doc_tokens is None
-        else doc_tokens[clause.start : clause.end]
-    )
-    words = [t.lower_ for t in tokens]
+    all_tokens = cached_tokens(doc) if doc_tokens is None else doc_tokens
+    texts = doc_words(doc)
+    lowers = doc_lowers(doc)
+    words = lowers[clause.start : clause.end]
     found: list[TriggerMatch] = []
     blocked = lexicon.cue("not_an_event_before")
     for i in range(clause.start, clause.end):
         if i in taken:
             continue
-        token = tokens[i - clause.start]
-        if not token.is_alpha and "-" not in token.text:
+        token = all_tokens[i]
+        text = texts[i]
+        if "-" not in text and not token.is_alpha:
             continue
-        lower = token.lower_
-        capital = token.text[0].isupper()
-        lemma = token.lemma_ or None
+        lower = lowers[i]
+        capital = text[0].isupper()
         pos = token.pos_
         match: TriggerMatch | None = None
         if (not capital or _is_sentence_initial(token)) and pos in ("", "VERB", "AUX"):
-            match = _verb_match(doc, token, clause, lexicon, words, lemma)
+            match = _verb_match(doc, token, clause, lexicon, words, token.lemma_ or None)
         if match is None and (capital and pos in ("", "NOUN", "PROPN", "X")):
             before = " ".join(words[max(clause.start, i - 2) - clause.start : i - clause.start])
             if not any(before.endswith(b) for b in blocked):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_ext import doc_lowers, doc_words
 from .clauses import Clause
 from .triggers import TriggerMatch
 
@@ -70,17 +71,19 @@ def quoted_clauses(
     ``tokens`` is ``list(doc)`` when the caller has it."""
     inside, state = set(), False
     starts = {c.start: c.index for c in clauses}
-    for token in (sent if tokens is None else tokens[sent.start : sent.end]):
-        if token.i in starts and state:
-            inside.add(starts[token.i])
-        if token.text in _OPEN_QUOTES:
+    texts = doc_words(doc)
+    for i in range(sent.start, sent.end):
+        text = texts[i]
+        if i in starts and state:
+            inside.add(starts[i])
+        if text in _OPEN_QUOTES:
             state = True
-        elif token.text in _CLOSE_QUOTES:
+        elif text in _CLOSE_QUOTES:
             state = False
-        elif token.text == '"':
+        elif text == '"':
             state = not state
-        if token.i in starts and state and token.text in _OPEN_QUOTES | {'"'}:
-            inside.add(starts[token.i])
+        if i in starts and state and (text in _OPEN_QUOTES or text == '"'):
+            inside.add(starts[i])
     return inside
 
 
@@ -92,10 +95,11 @@ def drop_predicatives(doc: Doc, matches: list[TriggerMatch]) -> list[TriggerMatc
     """"Die Machtübernahme … war bereits der zweite Putsch": a predicative noun of the same
     type renames the subject's event and is not a second one."""
     kept: list[TriggerMatch] = []
+    lowers = doc_lowers(doc)
     for match in matches:
         if match.is_noun and any(
             other.is_noun and other.clause == match.clause and other.entry.type == match.entry.type
-            and any(doc[i].lower_ in _COPULAS for i in range(other.token + 1, match.token))
+            and any(lowers[i] in _COPULAS for i in range(other.token + 1, match.token))
             for other in kept
         ):
             continue

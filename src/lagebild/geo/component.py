@@ -27,10 +27,12 @@ class PlaceResolver:
     def __call__(self, doc: Doc) -> Doc:
         if ENTITY_KEY not in doc.spans:
             return doc
-        spans = [s for s in doc.spans[ENTITY_KEY] if s.label_ == "LOC" and s._.actor != "WST"]
+        # one pass over the group: iterating it builds a new Span per entity
+        group = list(doc.spans[ENTITY_KEY])
+        spans = [s for s in group if s.label_ == "LOC" and s._.actor != "WST"]
         if not spans:
             return doc
-        context = tuple(dict.fromkeys(s._.actor for s in doc.spans[ENTITY_KEY] if s._.actor))
+        context = tuple(dict.fromkeys(s._.actor for s in group if s._.actor))
         unresolved, located = [], []
         for span in spans:
             place, matched = None, None

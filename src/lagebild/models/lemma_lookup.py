@@ -4,8 +4,17 @@ The edit-tree lemmatizer learns lemmatization rules from only ~8k sentences and 
 irregular forms (``Gläser`` → ``Glas``, ``gefiel`` → ``gefallen``).  spaCy's German lemma
 table (spacy-lookups-data, MIT) knows these forms but, keyed by form alone, is wrong for
 function words (``es`` → ``ich``).  This component applies the table only to tokens whose
-predicted POS is in ``pos`` (nouns and verbs), after the lemmatizer.  The table is stored
-inside the model directory, so nothing is loaded from elsewhere at run time.
+predicted POS is in ``pos`` (nouns and verbs), after the lemmatizer.
+
+Before that table, optional ``rules`` tables counted from the training data by
+``training/assemble.py`` take precedence, first hit wins: (STTS tag, form) → lemma from the
+gold UD docs (GSD's own conventions, e.g. ``uns`` → ``wir``, ``SPD`` → ``SPD``), (UPOS,
+form) → lemma from the gold UD docs, and (STTS tag, form) → lemma from the HanTa silver
+lemmas of the GermEval training sentences (open-class tags only).  Last, a noun (``NN``)
+that no table knows gets its prefix plus the lemma of the longest known noun it ends in
+(``Dünenketten`` → ``Dünenkette``): the edit trees often cut such compounds wrongly.  All
+tables are stored inside the model directory, so nothing is loaded from elsewhere at run
+time.
 """
 
 from __future__ import annotations
@@ -15,30 +24,117 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import LEMMA, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .pos_rules import lookup, pair_key
+
 TABLE_FILE = "table.json.gz"
+RULES_FILE = "rules.json.gz"
+# Which predicted attribute keys each rules table, in order of precedence.
+RULE_KEYS = ("tag", "pos", "tag")
 DEFAULT_POS = ("NOUN", "VERB")
+_ATTRS = [ORTH, TAG, POS, LEMMA]
+_NN = get_string_id("NN")
+# Compound heads: at least 5 characters, after a prefix of at least 3 (chosen on dev).
+MIN_COMPOUND_HEAD = 5
+MIN_COMPOUND_PREFIX = 3
 
 
 class LemmaLookup:
-    """Overwrite ``token.lemma_`` from a form → lemma table for tokens of the given POS."""
+    """Overwrite ``token.lemma_`` from the training tables, then the form → lemma table for
+    tokens of the given POS, then compound heads for unknown nouns."""
 
     def __init__(self, name: str, pos: Iterable[str]) -> None:
         self.name = name
         self.pos = frozenset(pos)
         self.table: dict[str, str] = {}
+        self.rules: list[dict[str, str]] = []
+        self._index()
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
-        for token in doc:
-            if token.pos_ in self.pos:
-                lemma = table.get(token.text)
+        if not len(doc):
+            return doc
+        # Vectorised over hash arrays; tables of lower precedence are applied first, so
+        # later (higher-precedence) hits overwrite them.
+        arr = doc.to_array(_ATTRS)
+        orths, tags, pos, old = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+        new = old.copy()
+        hits, index = lookup(self._table_keys, orths)
+        hits &= numpy.isin(pos, self._pos_ids)
+        new[hits] = self._table_values[index[hits]]
+        known = hits
+        for use_tag, keys, values in reversed(self._keyed):
+            hits, index = lookup(keys, pair_key(tags if use_tag else pos, orths))
+            new[hits] = values[index[hits]]
+            known = known | hits
+        strings = self._strings
+        for i in numpy.flatnonzero(new != old).tolist():
+            doc[i].lemma_ = strings[int(new[i])]
+        if self._heads:
+            # Nouns no table knows: compounds whose head noun is known (Rheinfähre).
+            unknown = ~known & (tags == _NN) & (pos == POS_IDS["NOUN"])
+            for i in numpy.flatnonzero(unknown).tolist():
+                lemma = self._compound_lemma(doc[i].text)
                 if lemma is not None:
-                    token.lemma_ = lemma
+                    doc[i].lemma_ = lemma
         return doc
+
+    def _compound_lemma(self, form: str) -> str | None:
+        """``prefix + lemma(head)`` for the longest known head noun ending ``form``."""
+        heads = self._heads
+        for start in range(MIN_COMPOUND_PREFIX, len(form) - MIN_COMPOUND_HEAD + 1):
+            head = heads.get(form[start].upper() + form[start + 1:])
+            if head is not None:
+                return form[:start] + head[0].lower() + head[1:]
+        return None
+
+    def _index(self) -> None:
+        """Re-key the tables as sorted hash arrays, as ``Doc.to_array`` returns them."""
+        self._pos_ids = numpy.array([POS_IDS[p] for p in self.pos], dtype="uint64")
+        self._strings: dict[int, str] = {}
+        self._table_keys, self._table_values = self._arrays(
+            (get_string_id(form), lemma) for form, lemma in self.table.items())
+        self._keyed = []
+        for key, rule in zip(RULE_KEYS, self.rules, strict=False):
+            pairs = []
+            for k, lemma in rule.items():
+                label, form = k.split("\t", 1)
+                attr = get_string_id(label) if key == "tag" else POS_IDS[label]
+                pairs.append((int(pair_key(attr, get_string_id(form))), lemma))
+            self._keyed.append((key == "tag", *self._arrays(pairs)))
+        # Head nouns for compounds: capitalised noun forms of all tables.
+        self._heads: dict[str, str] = {}
+        nouns = [self.table.items()] + [
+            ((k.split("\t", 1)[1], lemma) for k, lemma in rule.items()
+             if k.split("\t", 1)[0] in ("NN", "NOUN"))
+            for rule in self.rules
+        ]
+        for pairs in nouns:
+            for form, lemma in pairs:
+                if form[:1].isupper() and lemma:
+                    self._heads.setdefault(form, lemma)
+
+    def _arrays(self, pairs: Iterable[tuple[int, str]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Sorted key array and the lemma hashes; remembers each lemma's string."""
+        items = sorted(pairs)
+        for _, lemma in items:
+            self._strings[get_string_id(lemma)] = lemma
+        return (numpy.array([k for k, _ in items], dtype="uint64"),
+                numpy.array([get_string_id(lemma) for _, lemma in items], dtype="uint64"))
+
+    def set_rules(self, rules: list[dict[str, str]]) -> None:
+        """Install the training-data tables: {"TAG\\tform": lemma}, {"UPOS\\tform": lemma},
+        {"TAG\\tform": lemma} (gold by tag, gold by UPOS, silver by tag; see module doc)."""
+        if len(rules) > len(RULE_KEYS):
+            raise ValueError(f"at most {len(RULE_KEYS)} rules tables, got {len(rules)}")
+        self.rules = [dict(r) for r in rules]
+        self._index()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None,
                    table: dict[str, str] | None = None) -> None:
@@ -56,14 +152,21 @@ class LemmaLookup:
             for form, lemma in table.items()
             if form != lemma and form and (form[0].isupper() or lemma.endswith("n"))
         }
+        self._index()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_gzip_json(path / TABLE_FILE, self.table)
+        if self.rules:
+            srsly.write_gzip_json(path / RULES_FILE, self.rules)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LemmaLookup:
-        self.table = srsly.read_gzip_json(Path(path) / TABLE_FILE)
+        path = Path(path)
+        self.table = srsly.read_gzip_json(path / TABLE_FILE)
+        # Models assembled before the rules tables existed have no rules file.
+        rules_path = path / RULES_FILE
+        self.set_rules(srsly.read_gzip_json(rules_path) if rules_path.exists() else [])
         return self
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from ..dedup import EventGroup, Grouper, Mention, date_prefixes
+from ..dedup import EventGroup, Grouper, Mention
+from ..intervals import containers, finer_prefixes
 from ..records import AnalyzedArticle, text_id
 from . import schema
 
@@ -103,7 +104,8 @@ def _candidates(con: duckdb.DuckDBPyConnection, mentions: list[Mention]) -> list
     """Stored events a mention of this batch might belong to.
 
     Pre-filters in SQL what :mod:`lagebild.dedup` requires anyway: the same type, a
-    compatible date (equal or coarser, finer, or both undated and reported the same day)
+    compatible date (equal, containing or inside it — :mod:`lagebild.intervals` — or both
+    undated and reported the same day)
     and a shared actor (or no actors on either side).
     """
     keys: dict[str, set[tuple[str, str | None, tuple[str, ...]]]] = {
@@ -114,8 +116,8 @@ def _candidates(con: duckdb.DuckDBPyConnection, mentions: list[Mention]) -> list
         if m.event.date is None:
             keys["_undated"].add((m.event.type, m.published, actors))
             continue
-        keys["_finer"].add((m.event.type, m.event.date, actors))
-        keys["_exact"].update((m.event.type, p, actors) for p in date_prefixes(m.event.date))
+        keys["_finer"].update((m.event.type, p, actors) for p in finer_prefixes(m.event.date))
+        keys["_exact"].update((m.event.type, c, actors) for c in containers(m.event.date))
     if not mentions:
         return []
     key_schema = pa.schema([("type", pa.string()), ("date", pa.string()), ("actors", _LIST)])
@@ -129,15 +131,15 @@ def _candidates(con: duckdb.DuckDBPyConnection, mentions: list[Mention]) -> list
     }
     shares_actor = """(list_has_any(list_concat(e.source, e.target), k.actors)
                     OR (len(k.actors) = 0 AND len(e.source) = 0 AND len(e.target) = 0))"""
-    # Finer stored dates (a day under a month, a time under a day) by an equi-join per key
-    # length: a join on a starts_with() condition would compare every pair.
+    # Finer stored dates (a day under a month, a time under a day, a day under a week via
+    # the week's days) by an equi-join per prefix length: a join on a starts_with()
+    # condition would compare every pair. The prefixes select a superset; Grouper decides.
     finer_sql = "".join(
         f"""
                 UNION
                 SELECT e.id FROM events e JOIN _finer k
                     ON e.type = k.type AND left(e.date, {n}) = k.date
-                WHERE length(k.date) = {n} AND length(e.date) > {n}
-                    AND substr(e.date, {n + 1}, 1) IN ('-', 'T') AND {shares_actor}"""
+                WHERE length(k.date) = {n} AND length(e.date) >= {n} AND {shares_actor}"""
         for n in sorted({len(date or "") for _, date, _ in keys["_finer"]})
     )
     for name, table in tables.items():

@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..doc_ext import TIMEX_KEY
+from ..doc_ext import TIMEX_KEY, doc_text, forget
 from .lexicon import load_lexicon
 from .patterns import Rule, build_rules
 from .resolve import Resolver
@@ -34,33 +34,64 @@ _MARGIN = 80  # characters around a key word that a match can reach
 _MAX_HITS = 48
 
 
-def _windows(text: str, lower: str, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+class _TextIndex:
+    """Where the key words of the rules are in one text, found once for all rules (many
+    rules share key words)."""
+
+    def __init__(self, text: str, lower: str) -> None:
+        self.text = text
+        self.lower = lower
+        self._positions: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` starts in the lower-cased text; at most ``_MAX_HITS + 1`` positions
+        (more make a rule scan the whole text anyway)."""
+        at = self._positions.get(word)
+        if at is None:
+            at = self._positions[word] = []
+            i = self.lower.find(word)
+            while i != -1 and len(at) <= _MAX_HITS:
+                at.append(i)
+                i = self.lower.find(word, i + 1)
+        return at
+
+    def window(self, i: int) -> tuple[int, int]:
+        """About ``_MARGIN`` characters either side of ``i``, cut after a space or newline
+        on the left and at whitespace on the right."""
+        text = self.text
+        n = len(text)
+        lo = max(0, i - _MARGIN)
+        lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1 if lo else 0
+        m = _SPACE.search(text, min(n, i + _MARGIN))
+        return lo, m.start() if m else n
+
+
+def _windows(
+    text: str, lower: str, needs: tuple[str, ...], index: _TextIndex | None = None
+) -> list[tuple[int, int]]:
     """Stretches of ``text`` to scan for a rule: around its key words, or all of it.
 
     A regex pass costs time per character even without a match, so a rule whose key words
     are rare in the text only scans ``_MARGIN`` characters around them (cut at whitespace,
-    so word-boundary checks at the edges stay correct).
+    so word-boundary checks at the edges stay correct). ``index`` shares key-word positions
+    and word gaps across the rules of one text.
     """
     n = len(text)
     if not needs:
         return [(0, n)]
+    if index is None:
+        index = _TextIndex(text, lower)
     hits: list[int] = []
     for word in needs:
-        i = lower.find(word)
-        while i != -1:
-            hits.append(i)
-            if len(hits) > _MAX_HITS:
-                return [(0, n)]
-            i = lower.find(word, i + 1)
+        hits += index.positions(word)
+        if len(hits) > _MAX_HITS:
+            return [(0, n)]
     if not hits:
         return []
     hits.sort()
     merged: list[list[int]] = []
     for i in hits:
-        lo = max(0, i - _MARGIN)
-        lo = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1 if lo else 0
-        m = _SPACE.search(text, min(n, i + _MARGIN))
-        hi = m.start() if m else n
+        lo, hi = index.window(i)
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
@@ -88,8 +119,12 @@ class TimexTagger:
     def _candidates(self, text: str, resolver: Resolver) -> list[tuple[int, int, Rule, re.Match]]:
         found = []
         lower = text.lower()
+        index = _TextIndex(text, lower)
+        by_needs: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for rule in self.rules:
-            windows = _windows(text, lower, rule.needs)
+            windows = by_needs.get(rule.needs)
+            if windows is None:
+                windows = by_needs[rule.needs] = _windows(text, lower, rule.needs, index)
             for lo, hi in windows:
                 for m in rule.regex.finditer(text, lo, hi):
                     if m.end() > m.start() and resolver.resolve(rule.name, m, dry=True) is not None:
@@ -108,7 +143,7 @@ class TimexTagger:
         return chosen
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if not text:
             doc.spans[TIMEX_KEY] = []
             return doc
@@ -170,6 +205,7 @@ class TimexTagger:
         if not to_split:
             return doc
         mark_sentences = not doc.has_annotation("DEP")
+        forget(doc)  # cached Token objects point into the token array the split replaces
         with doc.retokenize() as retok:
             for token in {t.i: t for t in to_split}.values():
                 m = _SPLITTABLE.match(token.text)

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..doc_ext import TIMEX_KEY
+from ..doc_ext import TIMEX_KEY, from_group
 
 # Calendar values of at most day precision (optionally with a time suffix, cut below).
 _DATE_VALUE = re.compile(
@@ -84,8 +84,10 @@ def event_date(doc: Doc, evidence_start: int, evidence_end: int, trigger_start: 
     outside relative clauses that do not hold the trigger (with a parse); otherwise None.
     Time-of-day suffixes are cut ("2022-01-07TEV" → "2022-01-07").
     """
-    spans = sorted(doc.spans[TIMEX_KEY], key=lambda s: s.start) if TIMEX_KEY in doc.spans else []
-    dated = _dated(spans)
+    # the same for every event of the doc: built once per timex group
+    dated = from_group(
+        doc, TIMEX_KEY, "linking_dated", lambda g: _dated(sorted(g, key=lambda s: s.start))
+    ) or []
     if not dated:
         return None
     value = _closest(doc, dated, evidence_start, evidence_end, trigger_start)

@@ -79,6 +79,12 @@ def _rule_names() -> tuple[str, ...]:
     return tuple(n[len("_r_") :] for n in dir(Resolver) if n.startswith("_r_"))
 
 
+@lru_cache(maxsize=1)
+def _rule_name_set() -> frozenset[str]:
+    """The rules that have a handler (``dir`` is slow enough to matter once per text)."""
+    return frozenset(_rule_names())
+
+
 class Resolver:
     """Turns rule matches into :class:`Found` values for one document."""
 
@@ -93,7 +99,8 @@ class Resolver:
         self.year_anchor = dct.year if dct else None  # the year last named, for "desselben Jahres"
         self.text = text
         self.tense_at = tense_at  # char offset -> clause tense (lazy, needs the Doc)
-        self._handlers = {name: getattr(self, f"_r_{name}") for name in _rule_names()}
+        # bound handler methods, made on first use: most texts need only a few rules
+        self._handlers: dict[str, Callable[[re.Match], Found | None]] = {}
 
     # --- helpers -------------------------------------------------------------------------
     def _prev_word(self, pos: int) -> str:
@@ -205,8 +212,13 @@ class Resolver:
         overlap selection).
         """
         self._dry = dry
+        handler = self._handlers.get(rule)
+        if handler is None:
+            if rule not in _rule_name_set():
+                return None
+            handler = self._handlers[rule] = getattr(self, f"_r_{rule}")
         try:
-            found = self._handlers[rule](m)
+            found = handler(m)
         except (ValueError, OverflowError, KeyError):
             return None  # impossible calendar values ("vor 8000 Jahren", "31. Februar")
         if not dry and found is not None:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,6 +38,7 @@ FUTURE = "future"
 _CLAUSE_BREAKS = frozenset(
     {".", ",", ";", ":", "–", "—", "(", ")", "„", "“", "«", "»", '"', "?", "!"}
 )
+_HARD_BREAKS = frozenset({".", ",", ";", ":", "?", "!"})
 _WEAK_PAST = re.compile(r"^[a-zäöüß]{3,}(?:te|ten)$")
 # "-ten" after a vowel or "t" is an infinitive/present plural of a stem in -t ("beraten",
 # "arbeiten", "bitten"); weak past forms of such stems end in "-eten" ("arbeiteten").
@@ -135,6 +136,21 @@ def _is_participle(token: Token) -> bool:
     return token.pos_ == "VERB" and "zu" not in lower and bool(_PARTICIPLE.match(lower))
 
 
+def _perfect_segment(token: Token) -> Span:
+    """The stretch between hard punctuation around an auxiliary, where its participle stands.
+
+    Quotes and dashes do not end it: "hat ... einen „Verrat“ vorgeworfen".
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text not in _HARD_BREAKS:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].text not in _HARD_BREAKS:
+        end += 1
+    return doc[start:end]
+
+
 def _verb_tense(tokens: list[Token], lex: TenseLexicon) -> str | None:
     """Tense from morphology; None when no finite verb carries a tense feature."""
     seen = False
@@ -164,10 +180,15 @@ def _verb_tense(tokens: list[Token], lex: TenseLexicon) -> str | None:
                 and "Sub" not in t.morph.get("Mood")
             ):
                 past = True
-        if lower in lex.perfect_aux and t.pos_ == "AUX":
+        if lower in lex.perfect_aux and (t.pos_ == "AUX" or t.tag_ == "VAFIN"):
             # The tagger sometimes misses a participle ("abgebrochen" as zu-infinitive), so
-            # its shape counts as well as its VerbForm.
-            if any(_is_participle(c) for c in (t.head, *t.head.children)):
+            # its shape counts as well as its VerbForm; and the small parser sometimes hangs
+            # the finite "hat" on a noun, so a participle elsewhere in its stretch of the
+            # sentence makes the perfect too.
+            near = (t.head, *t.head.children) if t.pos_ == "AUX" else ()
+            if any(_is_participle(c) for c in near) or any(
+                c.i != t.i and _is_participle(c) for c in _perfect_segment(t)
+            ):
                 past = True
     if past:
         return PAST
