@@ -10,6 +10,8 @@ import json
 
 import pytest
 import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
 
 import lagebild.models  # noqa: F401  (registers the shipped model's lemma_lookup)
 from lagebild.pipeline import SHIPPED_MODEL
@@ -28,10 +30,41 @@ def core():
 
 
 def test_shipped_model_has_standard_components(core):
-    for name in ("tok2vec", "tagger", "morphologizer", "parser", "pos_rules", "lemmatizer",
-                 "lemma_lookup", "ner"):
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "pos_rules", "lemma_lookup",
+                 "ner"):
         assert name in core.pipe_names
+    # The edit-tree lemmatizer's weights ship, but lemma_lookup runs its model.
+    assert core.disabled == ["lemmatizer"]
+    assert core.get_pipe("lemma_lookup").edit_trees is core.get_pipe("lemmatizer")
     assert core.lang == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Minister beraten am Freitag in Brüssel über neue Sanktionen.",
+        "Nach den Unwettern räumten Helfer die verschlammten Keller der Anwohner.",
+        "Der Konzern kündigte an, bis 2030 mehrere Werke zu schließen.",
+        "Gestern gefielen den Zuschauern die Reden der Abgeordneten kaum.",
+    ],
+)
+def test_lemma_lookup_gives_the_lemmas_of_the_full_edit_tree_pass(core, text):
+    fast = core(text)
+    # The former pipeline: the lemmatizer on every token, then the tables overwrite.
+    doc = core.make_doc(text)
+    for name, proc in core.pipeline:
+        if name == "lemma_lookup":
+            doc = core.get_pipe("lemmatizer")(doc)
+        doc = proc(doc)
+    assert [t.lemma_ for t in fast] == [t.lemma_ for t in doc]
+    assert all(t.lemma_ for t in fast)
+
+
+def test_lemma_accuracy_is_scored_with_the_lemmatizer_disabled(core):
+    gold = Doc(core.vocab, words=["Die", "Minister", "beraten", "."],
+               lemmas=["der", "Minister", "beraten", "."])
+    scores = core.evaluate([Example(core.make_doc(gold.text), gold)])
+    assert scores["lemma_acc"] == 1.0
 
 
 def test_shipped_model_meta_names_licenses_and_sources(core):

@@ -93,3 +93,24 @@ def test_unknown_compound_noun_takes_the_lemma_of_its_known_head():
     doc = component(doc)
     # Compounds get prefix + head lemma; a head too short (< 5 characters) is not used.
     assert [t.lemma_ for t in doc] == ["der", "Dünenkette", "und", "Weinglas", "Kette", "Eis"]
+
+
+def test_covered_marks_the_tokens_a_table_lemmatizes():
+    nlp = _pipeline()
+    component = nlp.get_pipe("lemma_lookup")
+    component.set_rules([{"PPER\tuns": "wir"}])
+    doc = Doc(nlp.vocab, words=["Uns", "gefielen", "die", "Gläser", "und", "Weingläser"],
+              tags=["PPER", "VVFIN", "ART", "NN", "KON", "NN"],
+              pos=["PRON", "VERB", "DET", "NOUN", "CCONJ", "NOUN"])
+    # Case-sensitive keys; the compound (head lemma only) does not count as covered.
+    assert component.covered(doc).tolist() == [False, True, False, True, False, False]
+    assert component.covered(Doc(nlp.vocab, words=[])).tolist() == []
+
+
+def test_edit_trees_must_name_an_earlier_lemmatizer():
+    nlp = spacy.blank("de")
+    with pytest.raises(ValueError, match="no component"):
+        nlp.add_pipe("lagebild_lemma_lookup", config={"edit_trees": "lemmatizer"})
+    nlp.add_pipe("sentencizer", name="lemmatizer")
+    with pytest.raises(ValueError, match="not an edit-tree lemmatizer"):
+        nlp.add_pipe("lagebild_lemma_lookup", config={"edit_trees": "lemmatizer"})

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, DocBin
 import lagebild.models  # noqa: F401  (registers the lemma_lookup/pos_rules factories)
 
 NAME = "lagebild"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 MAX_BYTES = 60 * 1024 * 1024
 # STTS tags that fix the major word class: where the morphologizer (trained on 1.6k UD
 # sentences) contradicts the tagger (trained on 7x more, partly silver, data) for these, the
@@ -51,6 +51,8 @@ SILVER_LEMMA_TAGS = ("NN", "VVFIN", "VVINF", "VVPP", "VVIZU", "ADJA", "ADJD")
 MAX_STRING_CHARS = 200
 # Rule components assemble() adds; "attribute_ruler" is the earlier form of pos_rules.
 RULE_COMPONENTS = ("attribute_ruler", "pos_rules", "lemma_lookup")
+# The edit-tree lemmatizer that lemma_lookup runs (on the tokens its tables leave).
+EDIT_TREES = "lemmatizer"
 
 SOURCES = [
     {"name": "UD German-GSD (dev split)", "url": "https://universaldependencies.org/treebanks/de_gsd/",
@@ -188,8 +190,14 @@ def assemble(src: Path, dst: Path, ud_train: Path | None = None,
         ruler = nlp.add_pipe("lagebild_pos_rules", name="pos_rules", last=True)
         ruler.set_rules(pos_rules(ud_docs, entity_docs=with_predicted_entities(nlp, ud_docs)))
     # Irregular noun/verb lemmas from spacy-lookups-data, stored in the model directory,
-    # behind the lemma tables counted from the training data.
-    lookup = nlp.add_pipe("lagebild_lemma_lookup", name="lemma_lookup", last=True)
+    # behind the lemma tables counted from the training data.  The edit-tree lemmatizer's
+    # guess is wasted wherever a table hits, so lemma_lookup runs its model on the other
+    # tokens only; the lemmatizer stays in the directory (its weights) but disabled.
+    config = {"edit_trees": EDIT_TREES} if EDIT_TREES in nlp.component_names else {}
+    lookup = nlp.add_pipe("lagebild_lemma_lookup", name="lemma_lookup", last=True,
+                          config=config)
+    if config:
+        nlp.disable_pipe(EDIT_TREES)
     lookup.initialize()
     if ud_docs:
         ner_docs = unique_docs(nlp, ner_train) if ner_train is not None else []

@@ -15,7 +15,7 @@ from .errors import LagebildError
 from .pipeline import build, load
 from .records import AnalyzedArticle, Article, Entity, Event, Geo, Offsets, Timex, Trigger
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "AnalyzedArticle",

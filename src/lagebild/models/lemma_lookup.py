@@ -4,7 +4,11 @@ The edit-tree lemmatizer learns lemmatization rules from only ~8k sentences and 
 irregular forms (``Gläser`` → ``Glas``, ``gefiel`` → ``gefallen``).  spaCy's German lemma
 table (spacy-lookups-data, MIT) knows these forms but, keyed by form alone, is wrong for
 function words (``es`` → ``ich``).  This component applies the table only to tokens whose
-predicted POS is in ``pos`` (nouns and verbs), after the lemmatizer.
+predicted POS is in ``pos`` (nouns and verbs).
+
+The edit-tree lemmatizer's guess is wasted wherever a table hits, so in the shipped model the
+lemmatizer is disabled (its weights still load) and this component, named by ``edit_trees``,
+runs its model on the other tokens only: the same scores and trees, a third of the time.
 
 Before that table, optional ``rules`` tables counted from the training data by
 ``training/assemble.py`` take precedence, first hit wins: (STTS tag, form) → lemma from the
@@ -29,8 +33,11 @@ import srsly
 from spacy.attrs import LEMMA, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.pipeline import EditTreeLemmatizer
+from spacy.scorer import Scorer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.training import Example
 
 from .pos_rules import lookup, pair_key
 
@@ -50,9 +57,11 @@ class LemmaLookup:
     """Overwrite ``token.lemma_`` from the training tables, then the form → lemma table for
     tokens of the given POS, then compound heads for unknown nouns."""
 
-    def __init__(self, name: str, pos: Iterable[str]) -> None:
+    def __init__(self, name: str, pos: Iterable[str],
+                 edit_trees: EditTreeLemmatizer | None = None) -> None:
         self.name = name
         self.pos = frozenset(pos)
+        self.edit_trees = edit_trees
         self.table: dict[str, str] = {}
         self.rules: list[dict[str, str]] = []
         self._index()
@@ -60,10 +69,48 @@ class LemmaLookup:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        # Vectorised over hash arrays; tables of lower precedence are applied first, so
-        # later (higher-precedence) hits overwrite them.
         arr = doc.to_array(_ATTRS)
         orths, tags, pos, old = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+        known, new = self._table_lemmas(orths, tags, pos, old)
+        if self.edit_trees is not None:
+            # The edit trees' guess survives only where no table hits, so only those
+            # tokens pay for it.  Like the lemmatizer itself (overwrite=False), a lemma an
+            # earlier component set is kept.
+            todo = ~known if self.edit_trees.overwrite else ~known & (old == 0)
+            rows = numpy.flatnonzero(todo)
+            new[rows] = edit_tree_lemmas(self.edit_trees, doc, rows)
+        changed = new != old
+        if changed.any():
+            # One array write instead of a Token per lemma; the table lemmas' strings
+            # must be in the doc's string store first.
+            strings = doc.vocab.strings
+            for key in numpy.unique(new[changed]).tolist():
+                if key in self._strings:
+                    strings.add(self._strings[key])
+            doc.from_array([LEMMA], new.reshape(-1, 1))
+        if self._heads:
+            # Nouns no table knows: compounds whose head noun is known (Rheinfähre).
+            unknown = ~known & (tags == _NN) & (pos == POS_IDS["NOUN"])
+            for i in numpy.flatnonzero(unknown).tolist():
+                lemma = self._compound_lemma(doc[i].text)
+                if lemma is not None:
+                    doc[i].lemma_ = lemma
+        return doc
+
+    def covered(self, doc: Doc) -> numpy.ndarray:
+        """Which tokens of ``doc`` a table gives a lemma (compound heads not counted)."""
+        if not len(doc):
+            return numpy.zeros(0, dtype=bool)
+        arr = doc.to_array(_ATTRS)
+        return self._table_lemmas(arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3])[0]
+
+    def _table_lemmas(self, orths: numpy.ndarray, tags: numpy.ndarray, pos: numpy.ndarray,
+                      old: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The table-hit mask and the lemma hashes after the tables (``old`` elsewhere).
+
+        Vectorised over hash arrays; tables of lower precedence are applied first, so
+        later (higher-precedence) hits overwrite them.
+        """
         new = old.copy()
         hits, index = lookup(self._table_keys, orths)
         hits &= numpy.isin(pos, self._pos_ids)
@@ -73,17 +120,12 @@ class LemmaLookup:
             hits, index = lookup(keys, pair_key(tags if use_tag else pos, orths))
             new[hits] = values[index[hits]]
             known = known | hits
-        strings = self._strings
-        for i in numpy.flatnonzero(new != old).tolist():
-            doc[i].lemma_ = strings[int(new[i])]
-        if self._heads:
-            # Nouns no table knows: compounds whose head noun is known (Rheinfähre).
-            unknown = ~known & (tags == _NN) & (pos == POS_IDS["NOUN"])
-            for i in numpy.flatnonzero(unknown).tolist():
-                lemma = self._compound_lemma(doc[i].text)
-                if lemma is not None:
-                    doc[i].lemma_ = lemma
-        return doc
+        return known, new
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, float]:
+        """Lemma accuracy, as the lemmatizer reports it (it is disabled where
+        ``edit_trees`` runs here, and disabled components are not scored)."""
+        return Scorer.score_token_attr(examples, "lemma", **kwargs)
 
     def _compound_lemma(self, form: str) -> str | None:
         """``prefix + lemma(head)`` for the longest known head noun ending ``form``."""
@@ -170,7 +212,59 @@ class LemmaLookup:
         return self
 
 
-@Language.factory("lagebild_lemma_lookup", default_config={"pos": list(DEFAULT_POS)})
-def make_lemma_lookup(nlp: Language, name: str, pos: list[str]) -> LemmaLookup:
-    """Factory for :class:`LemmaLookup` (component name ``lemma_lookup``)."""
-    return LemmaLookup(name, pos)
+@Language.factory("lagebild_lemma_lookup",
+                  default_config={"pos": list(DEFAULT_POS), "edit_trees": None})
+def make_lemma_lookup(nlp: Language, name: str, pos: list[str],
+                      edit_trees: str | None) -> LemmaLookup:
+    """Factory for :class:`LemmaLookup` (component name ``lemma_lookup``).
+
+    ``edit_trees`` names an edit-tree lemmatizer of ``nlp`` (created before this component,
+    normally disabled) whose model this component runs on the tokens no table covers.
+    """
+    lemmatizer = None
+    if edit_trees is not None:
+        if edit_trees not in nlp.component_names:
+            raise ValueError(f"lemma_lookup: no component {edit_trees!r} before it in the "
+                             f"pipeline {nlp.component_names}")
+        lemmatizer = nlp.get_pipe(edit_trees)
+        if not isinstance(lemmatizer, EditTreeLemmatizer):
+            raise ValueError(f"lemma_lookup: {edit_trees!r} is not an edit-tree lemmatizer")
+        if lemmatizer.top_k != 1:
+            # With top_k > 1 the lemmatizer tries further trees; only top_k=1 is mirrored.
+            raise ValueError(f"lemma_lookup: {edit_trees!r} has top_k={lemmatizer.top_k}, "
+                             "only 1 is supported")
+    return LemmaLookup(name, pos, lemmatizer)
+
+
+def edit_tree_lemmas(lemmatizer: EditTreeLemmatizer, doc: Doc,
+                     rows: numpy.ndarray) -> numpy.ndarray:
+    """The lemma hashes ``lemmatizer`` (top_k=1) would set on the tokens ``doc[rows]``.
+
+    Its model is the upstream tok2vec's ``doc.tensor`` through one linear layer, so the
+    layer's scores for just these rows give the same best tree as the full pass; like the
+    lemmatizer, a tree that does not apply to the form falls back to ``backoff``.  The
+    lemma strings are added to the doc's string store.  A token that gets no lemma keeps
+    its current one.
+    """
+    if not len(rows):
+        return numpy.zeros(0, dtype="uint64")
+    arr = doc.to_array([ORTH, LEMMA])
+    orths, out = arr[:, 0], arr[rows, 1]
+    layer = lemmatizer.model.get_ref("output_layer")
+    weights, bias = layer.get_param("W"), layer.get_param("b")
+    if doc.tensor.size:
+        vectors = layer.ops.asarray2f(doc.tensor[rows])
+    else:
+        # What the listener feeds the lemmatizer when tok2vec set no tensor.
+        vectors = layer.ops.alloc2f(len(rows), weights.shape[1])
+    # ``affine`` as in the layer's own forward pass, so the scores match it exactly.
+    best = layer.ops.to_numpy(layer.ops.affine(vectors, weights, bias).argmax(axis=1))
+    labels, trees, backoff = lemmatizer.cfg["labels"], lemmatizer.trees, lemmatizer.backoff
+    strings = doc.vocab.strings
+    for n, (i, k) in enumerate(zip(rows.tolist(), best.tolist(), strict=True)):
+        lemma = trees.apply(labels[k], strings[int(orths[i])])
+        if lemma is not None:
+            out[n] = strings.add(lemma)
+        elif backoff is not None:
+            out[n] = getattr(doc[i], backoff)
+    return out
