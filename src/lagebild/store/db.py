@@ -24,7 +24,10 @@ from .schema import check_readable, migrate
 DEFAULT_DB = "lagebild.duckdb"
 DEFAULT_WAIT = 30.0
 _FIRST_PAUSE = 0.02
-_MAX_PAUSE = 0.5
+# A failed lock attempt costs a few milliseconds, while an ingest leaves the file free
+# only while it analyzes its next batch (tens of ms for small batches): a long backoff makes
+# a reader miss those gaps and starve for seconds, so the pause stays short.
+_MAX_PAUSE = 0.05
 
 
 def _is_lock_error(error: Exception) -> bool:
