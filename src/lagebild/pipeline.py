@@ -1,8 +1,9 @@
 """Builds the one spaCy ``Language`` that does all of lagebild's text work.
 
-The statistical German core (tagger, morphology, lemmatizer, parser, NER) comes from the
-pipeline shipped in ``lagebild/models`` or from any installed German spaCy pipeline the
-user names; lagebild's own registered components are appended after it:
+The statistical German core (tagger, morphology, parser, NER, with lagebild's
+``lagebild_pos_rules`` and ``lagebild_lemma_lookup``) comes from the pipeline shipped in
+``lagebild/models`` or from any installed German spaCy pipeline the user names; lagebild's
+own registered components are appended after it:
 ``lagebild_timex`` → ``lagebild_actors`` → ``lagebild_places`` → ``lagebild_events`` →
 ``lagebild_event_context``.
 """
