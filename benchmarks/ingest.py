@@ -72,8 +72,7 @@ def conditions() -> dict[str, object]:
 
 
 def bench_ingest(args: argparse.Namespace) -> dict[str, object]:
-    workdir = Path(tempfile.mkdtemp(prefix="lagebild-bench-"))
-    db = Path(args.db) if args.db else workdir / "bench.duckdb"
+    db = Path(args.db) if args.db else args.workdir / "bench.duckdb"
     started = time.monotonic()
     nlp = load(args.model)
     load_seconds = time.monotonic() - started
@@ -140,8 +139,7 @@ def timed(func: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
 
 
 def bench_queries(args: argparse.Namespace) -> dict[str, object]:
-    workdir = Path(tempfile.mkdtemp(prefix="lagebild-bench-"))
-    db = Path(args.db) if args.db else workdir / "events.duckdb"
+    db = Path(args.db) if args.db else args.workdir / "events.duckdb"
     store = Store(db)
     started = time.monotonic()
     if args.write_path:
@@ -218,12 +216,16 @@ def main(argv: list[str] | None = None) -> None:
     que.add_argument("--write-path", action="store_true",
                      help="fill through Store.add (dedup, slow) instead of SQL")
     for p in (ing, que):
-        p.add_argument("--db", default=None, help="store path (default: a temp dir)")
+        p.add_argument("--db", default=None,
+                       help="store path (default: a temp dir, removed afterwards)")
         p.add_argument("--json", default=None, help="also write the result here")
     args = parser.parse_args(argv)
     if args.what == "ingest" and not Path(args.corpus).exists():
         sys.exit(f"corpus not found: {args.corpus}")
-    result = bench_ingest(args) if args.what == "ingest" else bench_queries(args)
+    # The default store is a throw-away: removed with its directory when the run ends.
+    with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as workdir:
+        args.workdir = Path(workdir)
+        result = bench_ingest(args) if args.what == "ingest" else bench_queries(args)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)
     if args.json:
