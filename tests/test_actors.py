@@ -410,6 +410,38 @@ def test_unqualified_forces_belong_to_the_article_state(blank, noun):
     assert (noun, "IRN") in mentions(run(blank, text), "NOM")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place of the reporting clause is where the speaker was, not the government's
+        ("Belarus hält hunderte Oppositionelle fest. Minsk wies Kritik zurück. Die Regierung "
+         "ließ am Montag zwei Gefangene frei, sagte Maas in Luxemburg.", ("Regierung", "BLR")),
+        # a place in the group's own clause still decides
+        ("Die Polizei nahm in Georgien mehrere Menschen fest, teilte das Ministerium mit.",
+         ("Polizei", "GEO")),
+    ],
+)
+def test_group_country_comes_from_its_own_clause(nlp, text, expected):
+    assert expected in mentions(run(nlp, text), "NOM")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Sicherheitsrat verurteilte den Angriff.", ("Sicherheitsrat", "ORG", "UN")),
+        # a state's own council, not the UN's
+        ("Der russische Sicherheitsrat tagte am Freitag.", ("Sicherheitsrat", "ORG", "RUS")),
+        ("Tokio berief den Nationalen Sicherheitsrat ein.", ("Sicherheitsrat", "ORG", None)),
+        # meetings and treaties named after their venue: the city is no government
+        ("Seit dem Gipfel von Hanoi ruhen die Gespräche.", ("Hanoi", "LOC", None)),
+        ("Das Abkommen von Minsk wurde nie umgesetzt.", ("Minsk", "LOC", None)),
+        ("Die Forderungen von Moskau wurden abgelehnt.", ("Moskau", "LOC", "RUS")),
+    ],
+)
+def test_qualifiers_decide_what_a_short_name_stands_for(blank, text, expected):
+    assert expected in entities(run(blank, text))
+
+
 def test_user_group_file(tmp_path):
     path = tmp_path / "groups.yml"
     path.write_text("- {kind: group, noun: Siedler, sector: CIV}\n", encoding="utf-8")

@@ -323,7 +323,21 @@ class ActorLinker:
             return actor if government else None
         if entry.kind == "person" and entry.person is not None:
             return entry.person.actor_at(day)
+        if entry.kind == "org" and cand.start > 0 and self._international(entry.actor):
+            # "der russische Sicherheitsrat", "des Nationalen Sicherheitsrats": a state's own
+            # body that shares its short name with an international one
+            before = doc[cand.start - 1].lower_
+            if before.startswith("national"):
+                return None
+            national = self.kb.adjectives.get(before)
+            if national is not None and national in self.kb.state_codes:
+                return national
         return entry.actor
+
+    def _international(self, code: str | None) -> bool:
+        """An organisation code that is not a state's or a state's sector ("RUSGOV")."""
+        states = self.kb.state_codes
+        return bool(code) and code not in states and code[:3] not in states
 
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
@@ -643,13 +657,21 @@ class ActorLinker:
         if not doc.has_annotation("SENT_START"):
             return self._place_in(doc, 0, len(doc), by_start)
         sent = token.sent
-        found = self._place_in(doc, sent.start, sent.end, by_start)
-        if found is None and sent.start > 0:
+        # A place in another clause of the same sentence says where someone else acted
+        # ("die Regierung solle … freilassen, sagte Maas in Luxemburg"): not this group's.
+        clause = _clause_verb(token) if doc.has_annotation("DEP") else None
+        found, elsewhere = self._place_in(doc, sent.start, sent.end, by_start, clause)
+        if found is None and not elsewhere and sent.start > 0:
             before = doc[sent.start - 1].sent
-            found = self._place_in(doc, before.start, before.end, by_start)
+            found, _ = self._place_in(doc, before.start, before.end, by_start, None)
         return found
 
-    def _place_in(self, doc: Doc, start: int, end: int, by_start: dict[int, Span]) -> str | None:
+    def _place_in(
+        self, doc: Doc, start: int, end: int, by_start: dict[int, Span], clause: int | None
+    ) -> tuple[str | None, bool]:
+        """The country of the first "in"/"im" place in ``doc[start:end]`` whose clause verb
+        is ``clause`` (any clause when None), and whether a place of another clause was seen."""
+        elsewhere = False
         for k in range(start, end - 1):
             if doc[k].lower_ not in ("in", "im"):
                 continue
@@ -657,9 +679,13 @@ class ActorLinker:
                 span = by_start.get(j)
                 if span is not None and span.label_ == "LOC":
                     country = self._place_country(span)
-                    if country:
-                        return country
-        return None
+                    if not country:
+                        continue
+                    if clause is not None and _clause_verb(doc[span.root.i]) != clause:
+                        elsewhere = True
+                        continue
+                    return country, elsewhere
+        return None, elsewhere
 
     def _place_country(self, span: Span) -> str | None:
         """The country of a place entity: a state itself, a capital's state, a place's country."""
@@ -671,6 +697,15 @@ class ActorLinker:
         if entry.kind == "capital":
             return entry.metonym
         return entry.country
+
+
+def _clause_verb(token: Token) -> int:
+    """Index of the verb heading ``token``'s clause (the root when no verb is above it)."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 50:
+        token = token.head
+        seen += 1
+    return token.i
 
 
 @Language.factory("lagebild_actors", default_config={"user_files": []})

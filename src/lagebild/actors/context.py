@@ -188,6 +188,9 @@ def capital_is_government(doc: Doc, start: int, end: int, previous: dict[int, bo
         return previous[i]
     if prev.lower_ in COORDINATORS and i - 1 in previous:
         return previous[i - 1]
+    if prev.lower_ == "von" and i > 0 and doc[i - 1].lower_.endswith(_NAMED_AFTER_VENUE):
+        # "der Gipfel von Hanoi", "das Abkommen von Minsk": named after where it took place
+        return False
     if prev.lower_ in VENUE_PREPOSITIONS:
         # "Verantwortliche in Belgrad", "die Regierung in Kiew": a body located there
         before = doc[i - 1] if i > 0 else None
@@ -198,6 +201,14 @@ def capital_is_government(doc: Doc, start: int, end: int, previous: dict[int, bo
             return True
         return False
     return True
+
+
+# Heads of meeting and treaty nouns that German names after their venue ("von Hanoi").
+_NAMED_AFTER_VENUE = (
+    "gipfel", "gipfels", "treffen", "treffens", "konferenz", "abkommen", "abkommens",
+    "vertrag", "vertrags", "vertrages", "vereinbarung", "erklärung", "gespräche",
+    "gesprächen", "verhandlungen", "protokoll", "protokolls", "format", "formats",
+)
 
 
 _BODY_WORDS = frozenset(
