@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
+from ..doc_ext import doc_lowers
 from .candidates import Candidate
 from .context import RolePhrase
 from .knowledge import Knowledge
@@ -52,8 +53,7 @@ def federal_points(
     """Points per country (AUT, CHE, DEU): cue words, national adjectives, known persons."""
     cues, _ = _data()
     points: Counter[str] = Counter()
-    for token in doc:
-        lower = token.lower_
+    for lower in doc_lowers(doc):
         for code in cues.get(lower, ()):
             points[code] += 1
         code = kb.adjectives.get(lower)
@@ -110,13 +110,21 @@ def rebind_federal(
 ) -> None:
     """Give "Bundes-" entities (in ``actors``) and role phrases their country, in place."""
     _, german_only = _data()
-    country = federal_country(doc, kb, chosen, actors, dominant)
+    # Counting the article's cues reads every token: only done for articles with a
+    # "Bundes-" word to re-read, and then once.
+    counted: list[str | None] = []
+
+    def country() -> str | None:
+        if not counted:
+            counted.append(federal_country(doc, kb, chosen, actors, dominant))
+        return counted[0]
+
     for k, cand in enumerate(chosen):
         entry = cand.entry
         if actors[k] != "DEU" or entry is None or cand.label == "PER":
             continue
         if _is_federal(entry.name, german_only) and doc[cand.start].text.startswith(PREFIX):
-            actors[k] = _adjective_before(doc, kb, cand.start) or country or "DEU"
+            actors[k] = _adjective_before(doc, kb, cand.start) or country() or "DEU"
     named = {}
     for cand, actor in zip(chosen, actors, strict=True):
         if cand.label == "PER" and cand.entry is not None and actor in FEDERAL_STATES:
@@ -129,6 +137,6 @@ def rebind_federal(
         phrase.actor = (
             (named[person] if person is not None else None)
             or _adjective_before(doc, kb, phrase.head)
-            or country
+            or country()
             or "DEU"
         )
