@@ -173,6 +173,9 @@ def test_reciprocal_gives_both_directions(nlp):
         # "umgehend": at once, on the day of the act answered
         ("Die EU verhängte am Montag Sanktionen gegen Belarus. Minsk reagierte umgehend mit "
          "Gegenmaßnahmen gegen die EU.", "Gegenmaßnahmen", "2023-05-08"),
+        # a semicolon joins a main clause with another story: its date is not this event's
+        ("Ein Treffen mit Russland ist nicht geplant; Moskau gehört der Gruppe seit 2014 "
+         "nicht mehr an.", "Treffen", None),
     ],
 )
 def test_event_dates(nlp, text, trigger, date):

@@ -72,14 +72,29 @@ def event_date(
             for t in timexes
         ):
             return value
-    for lo, hi in ((start, end), (sent.start, sent.end)):
+    for lo, hi in ((start, end), _semicolon_part(doc, sent, trigger)):
         inside = [t for t in timexes if lo <= t.start and t.end <= hi]
-        if hi == sent.end and _in_other_relative is not None:
+        if (lo, hi) != (start, end) and _in_other_relative is not None:
             inside = [t for t in inside if not _in_other_relative(doc, t, trigger)]
         if inside:
             best = min(inside, key=lambda t: abs(t.start - trigger))
             return day_precision(best._.value)
     return None
+
+
+def _semicolon_part(doc: Doc, sent: Span, trigger: int) -> tuple[int, int]:
+    """The token range of ``sent`` between the semicolons around ``trigger``: a semicolon
+    joins two main clauses that tell different things ("Ein Treffen ist nicht geplant;
+    Moskau gehört der Gruppe seit 2014 nicht mehr an")."""
+    lo, hi = sent.start, sent.end
+    for i in range(sent.start, sent.end):
+        if doc[i].text == ";":
+            if i < trigger:
+                lo = i + 1
+            else:
+                hi = i
+                break
+    return lo, hi
 
 
 # (doc, its entity group, the group's length, its LOC spans) of the last doc asked about:
