@@ -419,6 +419,9 @@ def test_unqualified_forces_belong_to_the_article_state(blank, noun):
         # a place in the group's own clause still decides
         ("Die Polizei nahm in Georgien mehrere Menschen fest, teilte das Ministerium mit.",
          ("Polizei", "GEO")),
+        # a capital after "in der Hauptstadt" places the group as well
+        ("In der Hauptstadt Niamey demonstrierten am Sonntag Tausende Anhänger.",
+         ("Anhänger", "NERCIV")),
     ],
 )
 def test_group_country_comes_from_its_own_clause(nlp, text, expected):

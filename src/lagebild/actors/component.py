@@ -39,6 +39,7 @@ from .candidates import (
     select,
 )
 from .context import (
+    APPOSITION_NOUNS,
     ARTICLES,
     NAME_PARTICLES,
     RolePhrase,
@@ -675,8 +676,10 @@ class ActorLinker:
         for k in range(start, end - 1):
             if doc[k].lower_ not in ("in", "im"):
                 continue
-            for j in (k + 1, k + 2):
+            for j in (k + 1, k + 2, k + 3):
                 span = by_start.get(j)
+                if j == k + 3 and (j >= end or doc[k + 2].text not in APPOSITION_NOUNS):
+                    break  # "in der Hauptstadt Niamey", "in der Provinz Idlib"
                 if span is not None and span.label_ == "LOC":
                     country = self._place_country(span)
                     if not country:

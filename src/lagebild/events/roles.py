@@ -55,6 +55,9 @@ PATIENT_VON = frozenset({"COERCE", "RETREAT"})
 _OBLIQUE_ARTICLES = frozenset({"einen", "einem", "dem", "den"})
 # parse labels of bare arguments: never inside a prepositional phrase
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl", "expl"})
+# STTS pronoun tags: the tag says "einige", "diese" are pronouns where the small UD-trained
+# POS model sometimes does not (PROPN)
+_PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS", "PWS", "PRELS", "PPOSS"})
 _PERSONAL = ("er", "sie")
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "ion", "schaft", "gang", "tät", "nis", "lage")
 
@@ -368,9 +371,9 @@ class RoleFinder:
             heads = [
                 t for t in self.tokens[clause.start : clause.end]
                 if t.dep_ == "nsubj" and t.i not in covered and t.i not in self.dates
-                and t.pos_ in ("PRON", "NOUN")
+                and (t.pos_ in ("PRON", "NOUN") or t.tag_ in _PRONOUN_TAGS)
             ]
-            if heads and heads[0].pos_ == "PRON":
+            if heads and (heads[0].pos_ == "PRON" or heads[0].tag_ in _PRONOUN_TAGS):
                 # an unresolved "er"/"sie" continues the subject of the sentence before
                 return self.previous_subject if heads[0].lower_ in _PERSONAL else []
             if heads:
