@@ -478,6 +478,10 @@ def test_object_pronouns_skip_the_subject(full_people, text, pronoun, actor):
          ("das Land", "BLR")),
         ("Der Kanzler telefonierte mit dem Präsidenten Kenias und lobte die Rolle des Landes.",
          ("des Landes", "KEN")),
+        # the state the passage is about beats one named once in passing after it
+        ("Nordkorea hat erneut eine Rakete getestet. Pjöngjang sprach von einem Erfolg, die "
+         "Rakete flog über Japan. Der Sicherheitsrat belegte das Land mit Sanktionen.",
+         ("das Land", "PRK")),
     ],
 )
 def test_das_land_is_the_state_named_last(blank, text, expected):

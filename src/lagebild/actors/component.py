@@ -20,7 +20,7 @@ files do not know. The knowledge files win where the two overlap.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -611,8 +611,11 @@ class ActorLinker:
             before = [m for m in named if token.i - _ANAPHOR_WINDOW <= m.start < token.i]
             if not before:
                 continue
+            # the state named most often there, the latest on a tie: "Pjöngjang testete …
+            # nordkoreanische Rakete … Flug über Japan … belegte das Land" is North Korea
+            counts = Counter(m._.actor for m in before)
             m = Span(doc, token.i - 1, token.i + 1, label="NOM")
-            m._.actor = before[-1]._.actor
+            m._.actor = max(reversed(before), key=lambda b: counts[b._.actor])._.actor
             found.append(m)
         return found
 
