@@ -187,7 +187,9 @@ class Resolver:
             return cal.weekday_date(self.dct, wd, "back", strict=True)
         if offset is not None and offset > 0:
             return cal.weekday_date(self.dct, wd, "forward", strict=True)
-        if self._tense(start) == PAST:
+        if self._tense(start) == PAST or self._prev_word(start) == "vom":
+            # "die Angriffe vom Sonntag": something that happened on that day, even in a
+            # clause about the future ("werde auf die Angriffe vom Sonntag antworten")
             return cal.weekday_date(self.dct, wd, "back")
         return cal.weekday_date(self.dct, wd, "forward")
 
