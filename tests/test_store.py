@@ -96,6 +96,51 @@ def test_coarse_dates_overlap_a_range(store):
     assert store.events(EventFilter(since="2022-02-01")) == []
 
 
+@pytest.mark.parametrize(
+    ("date", "since", "until", "kept"),
+    [
+        # ISO week 5 of 2022: Monday 31 January to Sunday 6 February
+        ("2022-W05", "2022-02-01", "2022-02-03", True),
+        ("2022-W05", "2022-02-07", None, False),
+        ("2022-W05", None, "2022-01-30", False),
+        # winter 2021/22 runs into February 2022
+        ("2021-WI", "2022-02-10", "2022-02-12", True),
+        ("2022-Q2", "2022-06-30", None, True),
+        ("2022-H1", "2022-07-01", None, False),
+        # a decade overlaps a range inside it (a string comparison dropped it)
+        ("201", "2015-03-01", "2015-03-31", True),
+    ],
+)
+def test_weeks_seasons_and_decades_overlap_a_range_by_their_days(store, date, since, until, kept):
+    text = "Moskau drohte dem Nachbarland mehrfach."
+    event = event_in(text, "drohte", "THREATEN", ("RUS",), ("UKR",), date=date)
+    store.add([article(text, "2022-02-01", (event,))])
+    found = store.events(EventFilter(since=since, until=until))
+    assert [e["date"] for e in found] == ([date] if kept else [])
+
+
+def test_a_version_1_store_gets_the_days_of_its_dates(tmp_path):
+    from lagebild.store import schema
+
+    path = tmp_path / "alt.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)")
+    schema.MIGRATIONS[0](con)
+    con.execute("INSERT INTO schema_version VALUES (1, current_timestamp)")
+    con.execute("INSERT INTO events (id, type, date) VALUES (1, 'CONSULT', '2022-W05'), "
+                "(2, 'ASSAULT', NULL), (3, 'AID', 'XXXX-03')")
+    con.close()
+    old = Store(path, wait=5)
+    with pytest.raises(StoreError, match="run `lagebild ingest`"):
+        old.stats()  # a reader refuses to migrate
+    old.create()
+    with duckdb.connect(str(path), read_only=True) as con:
+        days = con.execute(
+            "SELECT id, first_day::VARCHAR, last_day::VARCHAR FROM events ORDER BY id"
+        ).fetchall()
+    assert days == [(1, "2022-01-31", "2022-02-06"), (2, None, None), (3, None, None)]
+
+
 def test_actor_pairs_count_tone(store):
     store.add(sample_articles())
     pairs = {(r["source"], r["target"]): r for r in store.actors()}

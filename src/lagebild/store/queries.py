@@ -7,10 +7,13 @@ Events come out in the contract's event shape (DESIGN.md) plus ``id`` (event id)
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+
+from ..intervals import interval
 
 _EVENT_SELECT = """
     e.id, e.type, e.mode, e.source, e.target, e.date, e.place, e.lat, e.lon, e.country,
@@ -27,9 +30,9 @@ _EVIDENCE_TEXT = (
 class EventFilter:
     """Which events a query returns; empty tuples and None mean "no restriction".
 
-    ``since``/``until`` (YYYY-MM-DD) keep events whose date overlaps the range: a coarse
-    date such as ``2022-01`` counts as overlapping any day of January 2022. Undated events
-    are dropped when a range is given.
+    ``since``/``until`` (YYYY-MM-DD, or any calendar value such as ``2022-03``) keep events
+    whose date overlaps the range by days: a coarse date such as ``2022-01`` or ``2022-W05``
+    overlaps any day it covers. Undated events are dropped when a range is given.
     """
 
     actors: tuple[str, ...] = ()
@@ -54,14 +57,22 @@ class EventFilter:
         if self.statuses:
             clauses.append("e.status IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(self.statuses))
-        # The plain comparisons are implied by the overlap tests and let DuckDB prune cheaply.
+        # Overlap of the event's days with the range (NULL days: undated, never kept).
         if self.since:
-            clauses.append("e.date >= ? AND e.date >= left(?, length(e.date))")
-            params += [self.since[:4], self.since]
+            clauses.append("e.last_day >= ?")
+            params.append(_bound(self.since, 0))
         if self.until:
-            clauses.append("e.date <= ? AND e.date <= left(?, length(e.date))")
-            params += [self.until, self.until]
+            clauses.append("e.first_day <= ?")
+            params.append(_bound(self.until, 1))
         return " AND ".join(clauses), params
+
+
+def _bound(value: str, end: int) -> dt.date:
+    """The first (``end`` 0) or last (1) day of a range bound ("2022-03-01", "2022-03")."""
+    days = interval(value)
+    if days is None:
+        raise ValueError(f"not a calendar date: {value!r}")
+    return days[end]
 
 
 def _page(flt: EventFilter) -> tuple[str, list[Any]]:

@@ -14,6 +14,10 @@ Tables (version 1):
 - ``mentions``: every telling of an event, with its own fields and offsets
   (``event_id`` → ``events.id``, ``article`` → ``articles.hash``).
 - ``rejected``: inputs that could not be stored, with the error code and message.
+
+Version 2 adds ``events.first_day`` / ``events.last_day``: the calendar interval of the event's
+date (:func:`lagebild.intervals.interval`; NULL for undated events and values that are no
+interval), so ``--since/--until`` test overlap by days, for weeks and seasons too.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
+from ..intervals import interval
 
 
 def _v1(con: duckdb.DuckDBPyConnection) -> None:
@@ -75,7 +80,34 @@ def _v1(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_v1]
+def _v2(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN first_day DATE")
+    con.execute("ALTER TABLE events ADD COLUMN last_day DATE")
+    dates = [row[0] for row in con.execute(
+        "SELECT DISTINCT date FROM events WHERE date IS NOT NULL"
+    ).fetchall()]
+    spans = [(d, interval(d)) for d in dates]
+    days = pa.table(
+        {
+            "date": [d for d, span in spans if span],
+            "first_day": [span[0] for _, span in spans if span],
+            "last_day": [span[1] for _, span in spans if span],
+        },
+        schema=pa.schema(
+            [("date", pa.string()), ("first_day", pa.date32()), ("last_day", pa.date32())]
+        ),
+    )
+    con.register("_days", days)
+    try:
+        con.execute(
+            "UPDATE events SET first_day = d.first_day, last_day = d.last_day "
+            "FROM _days d WHERE events.date = d.date"
+        )
+    finally:
+        con.unregister("_days")
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -166,6 +198,11 @@ _EVENT_FIELDS = [
 EVENT_SCHEMA = pa.schema(
     [("id", pa.int64()), *_EVENT_FIELDS, ("article", pa.string()), ("reported", pa.string()),
      ("mentions", pa.int32()), ("n_articles", pa.int32())]
+)
+# What is written for an event: its fields plus the days of its date (derived, never read
+# back into an EventGroup).
+EVENT_ROW_SCHEMA = pa.schema(
+    [*EVENT_SCHEMA, ("first_day", pa.date32()), ("last_day", pa.date32())]
 )
 MENTION_SCHEMA = pa.schema(
     [("event_id", pa.int64()), ("article", pa.string()), ("seq", pa.int32()), *_EVENT_FIELDS]

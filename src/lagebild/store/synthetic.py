@@ -76,7 +76,8 @@ def fill_synthetic(path: str | Path, n_events: int, *, per_article: int = 10) ->
         con.execute(
             f"""
             INSERT INTO events BY NAME
-            SELECT id, {common}, article, date AS reported, 1 AS mentions, 1 AS n_articles
+            SELECT id, {common}, article, date AS reported, 1 AS mentions, 1 AS n_articles,
+                date::DATE AS first_day, date::DATE AS last_day
             FROM _syn
             """
         )

@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from ..dedup import EventGroup, Grouper, Mention
-from ..intervals import containers, finer_prefixes
+from ..intervals import containers, finer_prefixes, interval
 from ..records import AnalyzedArticle, text_id
 from . import schema
 
@@ -93,7 +93,10 @@ def _mention_row(event_id: int, mention: Mention) -> dict:
 
 
 def _group_row(group: EventGroup) -> dict:
-    return {name: getattr(group, name) for name in schema.EVENT_SCHEMA.names}
+    row = {name: getattr(group, name) for name in schema.EVENT_SCHEMA.names}
+    days = interval(group.date) if group.date else None
+    row["first_day"], row["last_day"] = days if days else (None, None)
+    return row
 
 
 _GROUP_COLUMNS = ", ".join(schema.EVENT_SCHEMA.names)
@@ -250,7 +253,7 @@ def _write(
     _insert(con, "articles", articles, schema.ARTICLE_SCHEMA)
     _insert(con, "entities", entities, schema.ENTITY_SCHEMA)
     _insert(con, "timex", timex, schema.TIMEX_SCHEMA)
-    _insert(con, "events", [_group_row(g) for g in new_groups], schema.EVENT_SCHEMA)
+    _insert(con, "events", [_group_row(g) for g in new_groups], schema.EVENT_ROW_SCHEMA)
     _update_events(con, grouper.changed_groups())
     _insert(con, "mentions", mention_rows, schema.MENTION_SCHEMA)
     _insert_rejected(con, rejected)
@@ -266,11 +269,12 @@ def _write(
 def _update_events(con: duckdb.DuckDBPyConnection, groups: list[EventGroup]) -> None:
     if not groups:
         return
-    con.register("_changed", _table([_group_row(g) for g in groups], schema.EVENT_SCHEMA))
+    con.register("_changed", _table([_group_row(g) for g in groups], schema.EVENT_ROW_SCHEMA))
     try:
         con.execute(
             """
             UPDATE events SET source = c.source, target = c.target, date = c.date,
+                first_day = c.first_day, last_day = c.last_day,
                 place = c.place, lat = c.lat, lon = c.lon, country = c.country,
                 mode = c.mode, status = c.status, confidence = c.confidence,
                 cameo = c.cameo, quad_class = c.quad_class, goldstein = c.goldstein,
