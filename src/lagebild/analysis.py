@@ -11,6 +11,7 @@ from .dates import parse_published
 from .doc_ext import ENTITY_KEY, TIMEX_KEY, doc_text
 from .language import looks_german
 from .records import AnalyzedArticle, Article, Entity, Offsets, Timex, text_id
+from .workers import can_fork, ordered_map, worker_nlp
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -61,7 +62,11 @@ def doc_to_record(doc: Doc, article: Article | None = None) -> AnalyzedArticle:
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
 ) -> Iterator[AnalyzedArticle]:
-    """Analyze articles in order; ``n_process > 1`` uses spaCy's multiprocessing."""
+    """Analyze articles in order; ``n_process > 1`` uses forked workers that send back
+    records (:mod:`lagebild.workers`), or spaCy's multiprocessing where there is no fork."""
+    if n_process > 1 and can_fork():
+        yield from ordered_map(nlp, iter(articles), _analyze_chunk, n_process)
+        return
     pending: list[Article] = []
 
     def docs() -> Iterator[tuple[Doc, int]]:
@@ -71,6 +76,11 @@ def analyze_articles(
 
     for doc, i in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield doc_to_record(doc, pending[i])
+
+
+def _analyze_chunk(articles: list[Article]) -> list[AnalyzedArticle]:
+    """Worker task of :func:`analyze_articles`: a chunk of articles → records."""
+    return list(analyze_articles(worker_nlp(), articles))
 
 
 def analyze(

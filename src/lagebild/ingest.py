@@ -13,9 +13,6 @@ batch goes on.
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
-import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,9 +24,9 @@ from .analysis import analyze_articles
 from .io import Rejected
 from .records import AnalyzedArticle, Article, text_id
 from .store import RejectedRow, Store
+from .workers import can_fork, ordered_map, worker_nlp
 
 DEFAULT_BATCH = 200
-CHUNK = 16  # articles per task of a worker process
 DEFAULT_COMMIT_SECONDS = 2.0
 ANALYSIS_FAILED = "E201"
 
@@ -133,51 +130,9 @@ def _failure(article: Article) -> tuple[Article, Outcome]:
     return article, _FAILURES.pop(article.key, "the pipeline failed on this article")
 
 
-# The pipeline of a forked worker process: set in the parent just before the fork.
-_WORKER_NLP: Language | None = None
-
-
 def _analyze_chunk(articles: list[Article]) -> list[tuple[Article, Outcome]]:
     """Worker task: a chunk of articles → records (plain dataclasses, cheap to send back)."""
-    assert _WORKER_NLP is not None
-    return list(_analyze_here(_WORKER_NLP, articles))
-
-
-def _analyze_parallel(
-    nlp: Language, articles: Iterator[Article], n_process: int
-) -> Iterator[tuple[Article, Outcome]]:
-    """Like :func:`_analyze_here`, in ``n_process`` forked workers, in input order.
-
-    At most two chunks per worker are in flight, so memory stays bounded on endless inputs
-    and the inputs are read in this thread only.
-    """
-    global _WORKER_NLP
-    _WORKER_NLP = nlp
-    context = multiprocessing.get_context("fork")
-    pending: deque = deque()
-    with context.Pool(n_process, initializer=_ignore_sigint) as pool:
-        try:
-            while True:
-                while len(pending) < 2 * n_process:
-                    chunk = list(itertools.islice(articles, CHUNK))
-                    if not chunk:
-                        break
-                    pending.append(pool.apply_async(_analyze_chunk, (chunk,)))
-                if not pending:
-                    return
-                yield from pending.popleft().get()
-        finally:
-            pool.terminate()
-            _WORKER_NLP = None
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them (no traceback per worker)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    return list(_analyze_here(worker_nlp(), articles))
 
 
 class Ingest:
@@ -283,8 +238,8 @@ class Ingest:
         try:
             with _ErrorHandler(self.nlp):
                 articles = self._fresh(items)
-                if self.n_process > 1 and _can_fork():
-                    outcomes = _analyze_parallel(self.nlp, articles, self.n_process)
+                if self.n_process > 1 and can_fork():
+                    outcomes = ordered_map(self.nlp, articles, _analyze_chunk, self.n_process)
                 else:
                     outcomes = _analyze_here(self.nlp, articles)
                 for article, outcome in outcomes:
